@@ -1,0 +1,118 @@
+/**
+ * Arrow IPC bytes → columns and cell values the page can show. Decimals arrive as scaled
+ * integers (12407.9545 as 124079545), so they are formatted from the type's scale, never
+ * through a float; dates are days or milliseconds since the epoch and shown as UTC dates.
+ */
+import { tableFromIPC, Type, type DataType, type Table } from 'apache-arrow';
+
+export interface ResultColumn {
+  readonly name: string;
+  readonly type: DataType;
+  /** Short type label for column headers. */
+  readonly label: string;
+  readonly numeric: boolean;
+}
+
+export function decodeIpc(bytes: Uint8Array): Table {
+  return tableFromIPC(bytes);
+}
+
+export function columnsOf(table: Table): ResultColumn[] {
+  return table.schema.fields.map((field) => ({
+    name: field.name,
+    type: field.type,
+    label: typeLabel(field.type),
+    numeric: isNumeric(field.type),
+  }));
+}
+
+/** Rows as arrays of display strings (null stays null so the grid can show it apart). */
+export function displayRows(table: Table): (string | null)[][] {
+  const columns = table.schema.fields.map((_, i) => table.getChildAt(i)!);
+  const types = table.schema.fields.map((f) => f.type);
+  const rows: (string | null)[][] = [];
+  for (let r = 0; r < table.numRows; r++) {
+    rows.push(columns.map((column, c) => formatValue(column.get(r), types[c]!)));
+  }
+  return rows;
+}
+
+export function formatValue(value: unknown, type: DataType): string | null {
+  if (value === null || value === undefined) return null;
+  switch (type.typeId) {
+    case Type.Decimal:
+      return formatDecimal(decimalToBigInt(value), (type as unknown as { scale: number }).scale);
+    case Type.Date:
+      return new Date(Number(value)).toISOString().slice(0, 10);
+    case Type.Timestamp: {
+      const iso = new Date(Number(value)).toISOString();
+      return iso.slice(0, 19).replace('T', ' ');
+    }
+    case Type.Bool:
+      return value ? 'true' : 'false';
+    case Type.Float:
+      return formatFloat(Number(value));
+    default:
+      return typeof value === 'object' ? JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? String(v) : v)) : String(value);
+  }
+}
+
+/** Exact decimal text with thousands separators: 1234567.5 (scale 2) → "1,234,567.50". */
+export function formatDecimal(scaled: bigint, scale: number): string {
+  const negative = scaled < 0n;
+  const digits = (negative ? -scaled : scaled).toString().padStart(scale + 1, '0');
+  const whole = groupThousands(digits.slice(0, digits.length - scale));
+  const fraction = scale > 0 ? '.' + digits.slice(digits.length - scale) : '';
+  return (negative ? '-' : '') + whole + fraction;
+}
+
+/** Arrow's decimal value (a little-endian array of 32-bit words, two's complement) → bigint. */
+export function decimalToBigInt(value: unknown): bigint {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number') return BigInt(value);
+  const words = value as Uint32Array;
+  let result = 0n;
+  for (let i = words.length - 1; i >= 0; i--) result = (result << 32n) | BigInt(words[i]!);
+  const bits = BigInt(words.length * 32);
+  if (words.length > 0 && (words[words.length - 1]! & 0x80000000) !== 0) result -= 1n << bits;
+  return result;
+}
+
+function formatFloat(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+function groupThousands(integer: string): string {
+  const negative = integer.startsWith('-');
+  const digits = negative ? integer.slice(1) : integer;
+  return (negative ? '-' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function isNumeric(type: DataType): boolean {
+  return [Type.Int, Type.Float, Type.Decimal].includes(type.typeId);
+}
+
+function typeLabel(type: DataType): string {
+  switch (type.typeId) {
+    case Type.Decimal: {
+      const t = type as unknown as { precision: number; scale: number };
+      return `decimal(${t.precision},${t.scale})`;
+    }
+    case Type.Utf8:
+    case Type.LargeUtf8:
+      return 'text';
+    case Type.Int:
+      return `int${(type as unknown as { bitWidth: number }).bitWidth}`;
+    case Type.Float:
+      return 'double';
+    case Type.Date:
+      return 'date';
+    case Type.Timestamp:
+      return 'timestamp';
+    case Type.Bool:
+      return 'bool';
+    default:
+      return String(type).toLowerCase();
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Which text encoding a CSV file uses, from its bytes: a BOM decides outright; otherwise
+ * the whole file is checked as UTF-8 (in chunks, so a large file never sits in memory
+ * at once) and anything that is not valid UTF-8 is read as Latin-1/Windows-1252, the
+ * encoding of spreadsheet exports such as AW_Customers.csv. Checking only a prefix would
+ * miss an accented name on line 10,000.
+ */
+import type { TextEncoding } from './api.ts';
+
+export interface ByteReader {
+  readonly size: number;
+  read(start: number, end: number): Promise<Uint8Array>;
+}
+
+export interface DetectedEncoding {
+  readonly encoding: TextEncoding;
+  readonly bom: boolean;
+}
+
+const CHUNK = 4 * 1024 * 1024;
+
+export async function detectEncoding(
+  reader: ByteReader,
+  onBytes: (done: number) => void = () => {},
+): Promise<DetectedEncoding> {
+  const head = await reader.read(0, Math.min(reader.size, 4));
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    return { encoding: 'utf-16', bom: true };
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (let start = 0; start < reader.size; start += CHUNK) {
+      const end = Math.min(reader.size, start + CHUNK);
+      decoder.decode(await reader.read(start, end), { stream: end < reader.size });
+      onBytes(end);
+    }
+    decoder.decode();
+  } catch {
+    return { encoding: 'latin-1', bom: false };
+  }
+  return { encoding: 'utf-8', bom: false };
+}

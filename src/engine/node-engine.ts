@@ -1,0 +1,53 @@
+/**
+ * The engine in Node (tests, headless runner): DuckDB-WASM's Node build, with files read
+ * in place from disk through DuckDB's NODE_FS protocol.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { createRequire } from 'node:module';
+import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileHandle } from './api.ts';
+import type { ByteReader } from './detect-encoding.ts';
+import type { EnginePlatform } from './platform.ts';
+import { DuckEngine } from './duck-engine.ts';
+
+const require = createRequire(import.meta.url);
+
+export const nodePlatform: EnginePlatform = {
+  name: 'node',
+  async register(db, name, handle: FileHandle): Promise<ByteReader> {
+    if (typeof handle === 'string') {
+      const absolute = path.resolve(handle);
+      const { size } = await stat(absolute);
+      db.registerFileURL(name, absolute, duckdb.DuckDBDataProtocol.NODE_FS, true);
+      return {
+        size,
+        async read(start, end) {
+          const file = await open(absolute, 'r');
+          try {
+            const buffer = new Uint8Array(end - start);
+            await file.read(buffer, 0, buffer.length, start);
+            return buffer;
+          } finally {
+            await file.close();
+          }
+        },
+      };
+    }
+    const bytes = new Uint8Array(await handle.arrayBuffer());
+    db.registerFileBuffer(name, bytes.slice());
+    return { size: bytes.length, read: async (start, end) => bytes.subarray(start, end) };
+  },
+};
+
+export async function createNodeEngine(): Promise<DuckEngine> {
+  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'));
+  const bundles = {
+    mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
+    eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate(() => {});
+  db.open({});
+  return new DuckEngine(db, nodePlatform);
+}

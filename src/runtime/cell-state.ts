@@ -1,0 +1,29 @@
+/** What the runtime knows about each cell while the notebook runs; never saved. */
+import type { Table } from 'apache-arrow';
+import type { IngestProgress, IngestResult } from '../engine/api.ts';
+
+/**
+ * idle: never ran. queued/running: in the current plan. done/error: last run's outcome.
+ * stale: its SQL or an upstream table changed since it last ran. blocked: not run because
+ * an upstream cell failed or sits on a cycle (`message` says which).
+ */
+export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'stale' | 'blocked';
+
+export interface CellResult {
+  /** Quoted relation to page through, or null when the whole result is in `preview`. */
+  readonly relation: string | null;
+  readonly rows: number;
+  readonly preview: Table;
+  readonly elapsedMs: number;
+}
+
+export interface CellState {
+  readonly status: CellStatus;
+  /** The error (DuckDB's message) or why the cell is blocked. */
+  readonly message: string | null;
+  readonly result: CellResult | null;
+  readonly ingest: IngestResult | null;
+  readonly progress: IngestProgress | null;
+}
+
+export const IDLE: CellState = { status: 'idle', message: null, result: null, ingest: null, progress: null };

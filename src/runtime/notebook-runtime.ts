@@ -1,0 +1,266 @@
+/**
+ * The main-thread runtime: holds the notebook, its analysis and graph, each cell's state,
+ * and runs plans on the engine. Like the Observable runtime, an edit marks the cell and
+ * its descendants stale; running recomputes only what is affected, in dependency order;
+ * a failure blocks what depends on it instead of running it on stale inputs; and a result
+ * that arrives after its cell was edited again is kept but shown as stale.
+ */
+import type { EngineApi, FileHandle, IngestProgress } from '../engine/api.ts';
+import type { Notebook } from '../notebook/types.ts';
+import { reduceNotebook, addedCellId, type NotebookAction } from '../notebook/reducer.ts';
+import { analyzeNotebook, type CellAnalysis } from '../analysis/analyze-notebook.ts';
+import { matchesFilePattern, formatBronzeSpec } from '../analysis/bronze-spec.ts';
+import { buildGraph, descendants, planRun, type DependencyGraph } from '../graph/dependency-graph.ts';
+import { quoteQualified } from '../engine/sql-quote.ts';
+import { decodeIpc } from '../client/arrow-decode.ts';
+import { IDLE, type CellState } from './cell-state.ts';
+import { bronzeTableName } from './bronze-names.ts';
+
+export const PREVIEW_ROWS = 200;
+
+type Listener = () => void;
+
+export class NotebookRuntime {
+  notebook: Notebook;
+  analysis: Map<string, CellAnalysis> = new Map();
+  graph!: DependencyGraph;
+  private readonly states = new Map<string, CellState>();
+  private readonly versions = new Map<string, number>();
+  private readonly listeners = new Set<Listener>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private fileNames: string[] = [];
+  /** Bumped on every change so views can tell cheaply that something moved. */
+  revision = 0;
+
+  constructor(
+    readonly engine: EngineApi,
+    notebook: Notebook,
+  ) {
+    this.notebook = notebook;
+    this.reanalyze();
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  state(id: string): CellState {
+    return this.states.get(id) ?? IDLE;
+  }
+
+  /** Problems analysis found in a cell (unknown tables, duplicates, cycles, bad specs). */
+  problems(id: string): readonly string[] {
+    return [...(this.analysis.get(id)?.problems ?? []), ...(this.graph.problems.get(id) ?? [])];
+  }
+
+  /** The files the engine holds, by name. */
+  files(): readonly string[] {
+    return this.fileNames;
+  }
+
+  /** Applies an edit to the notebook. Returns the id of an added cell, if any. */
+  dispatch(action: NotebookAction): string | undefined {
+    const before = this.notebook;
+    this.notebook = reduceNotebook(before, action);
+    this.reanalyze();
+    if (action.type === 'edit') {
+      const cell = this.notebook.cells.find((c) => c.id === action.id);
+      if (cell && cell.kind !== 'markdown') {
+        this.versions.set(action.id, (this.versions.get(action.id) ?? 0) + 1);
+        this.markStale([action.id, ...descendants(this.graph, [action.id])]);
+      }
+    }
+    if (action.type === 'delete') this.states.delete(action.id);
+    this.changed();
+    return addedCellId(before, this.notebook);
+  }
+
+  /** Runs every code cell, in dependency order. */
+  runAll(): Promise<void> {
+    const roots = this.notebook.cells.filter((c) => c.kind !== 'markdown').map((c) => c.id);
+    return this.enqueue(planRun(this.graph, roots));
+  }
+
+  /** Runs a cell, any upstream cells that have not run successfully, and its descendants. */
+  runCell(id: string): Promise<void> {
+    const roots = [id, ...this.upstreamNotDone(id)];
+    return this.enqueue(planRun(this.graph, roots));
+  }
+
+  /**
+   * Registers files. A file whose name a bronze cell reads replaces the old one for the
+   * whole notebook and re-runs what depends on it; a file no bronze cell reads gets a new
+   * bronze cell of its own.
+   */
+  async addFiles(files: readonly { name: string; handle: FileHandle }[], run = true): Promise<void> {
+    for (const { name, handle } of files) await this.engine.addFile(name, handle);
+    this.fileNames = (await this.engine.listFiles()).map((f) => f.name).sort();
+    const affected: string[] = [];
+    for (const { name } of files) {
+      const readers = this.bronzeCellsReading(name);
+      if (readers.length > 0) affected.push(...readers);
+      else affected.push(this.addBronzeCellFor(name));
+    }
+    this.changed();
+    if (run && affected.length > 0) await this.enqueue(planRun(this.graph, [...new Set(affected)]));
+  }
+
+  /** Rows [offset, offset + limit) of a cell's result, for the grid's scrolling. */
+  async page(relation: string, offset: number, limit: number) {
+    return decodeIpc(await this.engine.page(relation, offset, limit));
+  }
+
+  /** Waits until every queued plan has finished. */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  private bronzeCellsReading(fileName: string): string[] {
+    return this.notebook.cells
+      .filter((c) => c.kind === 'bronze')
+      .filter((c) => this.analysis.get(c.id)?.files.some((p) => matchesFilePattern(fileName, p)))
+      .map((c) => c.id);
+  }
+
+  private addBronzeCellFor(fileName: string): string {
+    const taken = new Set([...this.analysis.values()].map((a) => a.defines).filter((d) => d !== null));
+    const table = bronzeTableName(fileName, taken);
+    const lastBronze = [...this.notebook.cells].reverse().find((c) => c.kind === 'bronze');
+    return this.dispatch({
+      type: 'add',
+      kind: 'bronze',
+      id: table.replace('.', '-'),
+      source: formatBronzeSpec(table, [fileName]),
+      afterId: lastBronze?.id,
+    })!;
+  }
+
+  private upstreamNotDone(id: string): string[] {
+    const found: string[] = [];
+    const stack = [...(this.graph.parents.get(id) ?? [])];
+    while (stack.length) {
+      const parent = stack.pop()!;
+      if (found.includes(parent)) continue;
+      if (this.state(parent).status !== 'done') found.push(parent);
+      stack.push(...(this.graph.parents.get(parent) ?? []));
+    }
+    return found;
+  }
+
+  private enqueue(plan: string[]): Promise<void> {
+    for (const id of plan) this.setState(id, { status: 'queued', message: null, progress: null });
+    this.changed();
+    const run = this.queue.then(() => this.execute(plan));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async execute(plan: readonly string[]): Promise<void> {
+    const failed = new Set<string>();
+    for (const id of plan) {
+      const cell = this.notebook.cells.find((c) => c.id === id);
+      if (!cell || cell.kind === 'markdown') continue;
+      const failedParent = (this.graph.parents.get(id) ?? []).find(
+        (p) => failed.has(p) || ['error', 'blocked'].includes(this.state(p).status),
+      );
+      if (failedParent !== undefined) {
+        failed.add(id);
+        const name = this.analysis.get(failedParent)?.defines ?? failedParent;
+        this.setState(id, { status: 'blocked', message: `Not run: it reads ${name}, which failed.` });
+        continue;
+      }
+      const ok = await this.runOne(id);
+      if (!ok) failed.add(id);
+    }
+    // Cells on a cycle, and those downstream of one, never enter a plan: say why.
+    const cyclic = [...this.graph.cyclic];
+    for (const id of [...cyclic, ...descendants(this.graph, cyclic)]) {
+      const reason = this.graph.cyclic.has(id) ? this.graph.problems.get(id)?.join(' ') : 'Not run: it reads a table made on a cycle.';
+      this.setState(id, { status: 'blocked', message: reason ?? 'On a cycle.' });
+    }
+    this.changed();
+  }
+
+  private async runOne(id: string): Promise<boolean> {
+    const cell = this.notebook.cells.find((c) => c.id === id)!;
+    const analysis = this.analysis.get(id)!;
+    const version = this.versions.get(id) ?? 0;
+    const started = performance.now();
+    this.setState(id, { status: 'running', message: null, progress: null });
+    this.changed();
+    try {
+      if (cell.kind === 'bronze') {
+        if (analysis.problems.length > 0) throw new Error(analysis.problems.join(' '));
+        const onProgress = (progress: IngestProgress) => {
+          this.setState(id, { progress });
+          this.changed();
+        };
+        const ingest = await this.engine.ingest(analysis.defines!, analysis.files, onProgress);
+        const relation = quoteQualified(ingest.table);
+        const preview = decodeIpc(await this.engine.page(relation, 0, PREVIEW_ROWS));
+        const elapsedMs = performance.now() - started;
+        this.finish(id, version, { ingest, result: { relation, rows: ingest.rows, preview, elapsedMs } });
+      } else {
+        const result = await this.engine.run(cell.source, {
+          defines: analysis.defines,
+          resultName: `cell_result_${id.replace(/[^A-Za-z0-9_]/g, '_')}`,
+          previewRows: PREVIEW_ROWS,
+        });
+        const preview = decodeIpc(result.preview);
+        this.finish(id, version, {
+          result: {
+            relation: result.relation,
+            rows: result.rows >= 0 ? result.rows : preview.numRows,
+            preview,
+            elapsedMs: result.elapsedMs,
+          },
+        });
+      }
+      return true;
+    } catch (error) {
+      this.setState(id, { status: 'error', message: messageOf(error), progress: null });
+      this.changed();
+      return false;
+    }
+  }
+
+  private finish(id: string, version: number, update: Partial<CellState>): void {
+    const edited = (this.versions.get(id) ?? 0) !== version;
+    this.setState(id, { ...update, status: edited ? 'stale' : 'done', message: null, progress: null });
+    this.changed();
+  }
+
+  private markStale(ids: readonly string[]): void {
+    for (const id of ids) {
+      const status = this.state(id).status;
+      if (status === 'done' || status === 'error' || status === 'blocked') {
+        this.setState(id, { status: 'stale' });
+      }
+    }
+  }
+
+  private setState(id: string, update: Partial<CellState>): void {
+    this.states.set(id, { ...this.state(id), ...update });
+  }
+
+  private reanalyze(): void {
+    this.analysis = analyzeNotebook(this.notebook);
+    this.graph = buildGraph(
+      this.notebook.cells.map((c) => ({
+        id: c.id,
+        defines: this.analysis.get(c.id)?.defines ?? null,
+        references: this.analysis.get(c.id)?.references ?? [],
+      })),
+    );
+  }
+
+  private changed(): void {
+    this.revision++;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const duckdbDist = fileURLToPath(new URL('./node_modules/@duckdb/duckdb-wasm/dist/', import.meta.url));
+
+export default defineConfig({
+  // Relative base: the built site works from any sub-path (GitHub Pages, a file share).
+  base: './',
+  resolve: {
+    alias: {
+      // The blocking build runs DuckDB inside our own worker; the package's exports map
+      // does not list it, so it is reached by path.
+      'duckdb-wasm-browser-blocking': `${duckdbDist}duckdb-browser-blocking.mjs`,
+      '@duckdb/duckdb-wasm/blocking': `${duckdbDist}duckdb-browser-blocking.mjs`,
+    },
+  },
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  server: { port: 5173 },
+  preview: { port: 4173 },
+});
