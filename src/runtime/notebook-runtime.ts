@@ -111,6 +111,11 @@ export class NotebookRuntime {
     return decodeIpc(await this.engine.page(relation, offset, limit));
   }
 
+  /** Tables and columns the engine holds now, for completion and browsing. */
+  catalog() {
+    return this.engine.catalog();
+  }
+
   /** Waits until every queued plan has finished. */
   idle(): Promise<void> {
     return this.queue.then(() => undefined);
