@@ -127,7 +127,8 @@ export function topologicalOrder(
   const wanted = new Set(ids.filter((id) => !skip.has(id)));
   const waiting = new Map<string, number>();
   for (const id of wanted) {
-    waiting.set(id, (parents.get(id) ?? []).filter((p) => wanted.has(p)).length);
+    // A parent in `skip` never completes, so its children never become ready.
+    waiting.set(id, (parents.get(id) ?? []).filter((p) => wanted.has(p) || skip.has(p)).length);
   }
   const result: string[] = [];
   const done = new Set<string>();

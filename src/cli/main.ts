@@ -1,0 +1,25 @@
+/**
+ * `npx medallion …`: run notebooks and ingest files without a browser, on the same
+ * engine and runtime as the page.
+ */
+import { runCommand } from './run-command.ts';
+import { ingestCommand } from './ingest-command.ts';
+
+const USAGE = `Usage:
+  medallion run NOTEBOOK [--data DIR] [--out DIR] [--format csv|json|parquet] [--layers gold|all]
+  medallion ingest FILE_OR_DIR... --out DIR
+
+NOTEBOOK is a notebook file (.md) or the name of one in notebooks/ (e.g. customer-360).`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'run') return await runCommand(rest);
+    if (command === 'ingest') return await ingestCommand(rest);
+    console.log(USAGE);
+    return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
+  } catch (error) {
+    console.error(`medallion: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
