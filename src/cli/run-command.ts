@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseNotebook } from '../notebook/format.ts';
+import type { Notebook } from '../notebook/types.ts';
+import { analyzeNotebook } from '../analysis/analyze-notebook.ts';
 import { matchesFilePattern } from '../analysis/bronze-spec.ts';
 import { createNodeEngine } from '../engine/node-engine.ts';
 import { NotebookRuntime } from '../runtime/notebook-runtime.ts';
@@ -31,7 +33,9 @@ export async function runCommand(argv: string[]): Promise<number> {
   const notebookPath = resolveNotebook(positionals[0]!);
   const notebook = parseNotebook(readFileSync(notebookPath, 'utf8'));
   const dataDir = values.data ?? SAMPLE_DIR;
-  const files = dataFilesIn([dataDir]);
+  // Only the files the notebook's bronze cells read stand in for dropped files; anything
+  // else in the folder (notes, other exports) is left alone.
+  const files = dataFilesIn([dataDir]).filter((f) => readByNotebook(notebook, f.name));
 
   const started = performance.now();
   const engine = await createNodeEngine();
@@ -74,6 +78,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   const pipeline = (performance.now() - engineReady) / 1000;
   console.error(`medallion: ${tables.length} tables written to ${values.out} in ${total.toFixed(2)} s (pipeline and export ${pipeline.toFixed(2)} s).`);
   return 0;
+}
+
+function readByNotebook(notebook: Notebook, fileName: string): boolean {
+  return [...analyzeNotebook(notebook).values()].some((a) => a.files.some((p) => matchesFilePattern(fileName, p)));
 }
 
 /** Bronze patterns that no file in the data directory matches. */
