@@ -21,7 +21,13 @@ interface Prepared {
   readonly file: IngestFile;
   readonly encoding: TextEncoding;
   readonly bom: boolean;
-  readonly dialect: CsvDialect | null;
+  readonly sniffed: Sniffed | null;
+}
+
+/** What DuckDB's sniffer found: the dialect and the header's column names. */
+interface Sniffed {
+  readonly dialect: CsvDialect;
+  readonly columns: readonly string[];
 }
 
 export async function ingestFiles(
@@ -39,7 +45,7 @@ export async function ingestFiles(
     const progress = (phase: IngestProgress['phase'], done: number) =>
       onProgress({ file: file.name, fileIndex, fileCount: files.length, phase, bytesDone: bytesBefore + done, bytesTotal });
     const { encoding, bom } = await detectEncoding(file.reader, (done) => progress('detecting', done));
-    prepared.push({ file, encoding, bom, dialect: sniffDialect(session, file.name, encoding) });
+    prepared.push({ file, encoding, bom, sniffed: sniff(session, file.name, encoding) });
     bytesBefore += file.reader.size;
   }
 
@@ -49,8 +55,7 @@ export async function ingestFiles(
   session.table('DROP TABLE IF EXISTS _ingest_reject_scans');
   onProgress({ file: files.map((f) => f.name).join(', '), fileIndex: files.length - 1, fileCount: files.length, phase: 'loading', bytesDone: bytesTotal, bytesTotal });
   const selects = prepared.map(
-    ({ file, encoding }) =>
-      `SELECT * EXCLUDE (filename), filename AS ${quoteIdent(SOURCE_FILE_COLUMN)} FROM ${readCsv(file.name, encoding, true)}`,
+    (p) => `SELECT * EXCLUDE (filename), filename AS ${quoteIdent(SOURCE_FILE_COLUMN)} FROM ${readCsv(p, true)}`,
   );
   try {
     const union = selects.join('\nUNION ALL BY NAME\n');
@@ -70,11 +75,11 @@ export async function ingestFiles(
   }
   const rejected = readRejects(session);
   const columns = describeColumns(session, quoteQualified(table));
-  const reports: FileIngestReport[] = prepared.map(({ file, encoding, bom, dialect }) => ({
+  const reports: FileIngestReport[] = prepared.map(({ file, encoding, bom, sniffed }) => ({
     file: file.name,
     encoding,
     bom,
-    dialect,
+    dialect: sniffed?.dialect ?? null,
     rows: rowsPerFile.get(file.name) ?? 0,
     columns: columns.map((c) => c.name).filter((c) => c !== SOURCE_FILE_COLUMN),
     rejected: rejected.get(file.name) ?? [],
@@ -93,47 +98,71 @@ export async function ingestFiles(
 /** Only on failure: read each file alone, so the message names the file(s) at fault. */
 async function explainFailure(session: DuckSession, prepared: readonly Prepared[], error: unknown): Promise<string> {
   const problems: string[] = [];
-  for (const { file, encoding } of prepared) {
+  for (const p of prepared) {
     try {
-      await session.execute(`SELECT count(*) FROM ${readCsv(file.name, encoding, false)}`);
+      await session.execute(`SELECT count(*) FROM ${readCsv(p, false)}`);
     } catch (fileError) {
-      problems.push(`${file.name} could not be read: ${firstLines(messageOf(fileError))}`);
+      problems.push(`${p.file.name} could not be read: ${firstLines(messageOf(fileError))}`);
     }
   }
   return problems.length > 0 ? problems.join('\n') : firstLines(messageOf(error));
 }
 
-function readCsv(name: string, encoding: TextEncoding, keepRejects = false): string {
+/**
+ * read_csv for one file. With a sniffed dialect the file is read once, with that dialect
+ * and every column as text; without one (the sniffer failed) DuckDB detects on its own
+ * and its error, if any, says what is wrong with the file.
+ */
+function readCsv({ file, encoding, sniffed }: Prepared, keepRejects: boolean): string {
   const options = [
-    quoteLiteral(name),
+    quoteLiteral(file.name),
     'all_varchar = true',
-    'header = true',
     `encoding = ${quoteLiteral(encoding)}`,
     // An empty quoted field is an empty string, not a null: bronze keeps the raw text.
     'allow_quoted_nulls = false',
     'filename = true',
   ];
+  if (sniffed) {
+    const { dialect, columns } = sniffed;
+    options.push(
+      'auto_detect = false',
+      `delim = ${quoteLiteral(dialect.delimiter)}`,
+      `quote = ${quoteLiteral(dialect.quote)}`,
+      `escape = ${quoteLiteral(dialect.escape)}`,
+      `header = ${dialect.header}`,
+      `skip = ${dialect.skipRows}`,
+      `columns = {${columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`,
+    );
+  } else {
+    options.push('header = true');
+  }
   if (keepRejects) {
     options.push("store_rejects = true, rejects_table = '_ingest_rejects', rejects_scan = '_ingest_reject_scans'");
   }
   return `read_csv(${options.join(', ')})`;
 }
 
-function sniffDialect(session: DuckSession, name: string, encoding: TextEncoding): CsvDialect | null {
+function sniff(session: DuckSession, name: string, encoding: TextEncoding): Sniffed | null {
   try {
     const row = session
       .table(
-        `SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, NewLineDelimiter FROM sniff_csv(${quoteLiteral(name)}, encoding = ${quoteLiteral(encoding)})`,
+        `SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, NewLineDelimiter, Columns
+         FROM sniff_csv(${quoteLiteral(name)}, encoding = ${quoteLiteral(encoding)}, all_varchar = true)`,
       )
       .get(0);
     if (!row) return null;
+    const empty = (value: unknown) => (String(value) === '(empty)' ? '' : String(value));
+    const columns = (row['Columns'] as { toArray(): { name: string }[] }).toArray().map((c) => String(c.name));
     return {
-      delimiter: String(row['Delimiter']),
-      quote: String(row['Quote']),
-      escape: String(row['Escape']),
-      header: Boolean(row['HasHeader']),
-      skipRows: Number(row['SkipRows']),
-      newline: String(row['NewLineDelimiter']),
+      dialect: {
+        delimiter: empty(row['Delimiter']),
+        quote: empty(row['Quote']),
+        escape: empty(row['Escape']),
+        header: Boolean(row['HasHeader']),
+        skipRows: Number(row['SkipRows']),
+        newline: String(row['NewLineDelimiter']),
+      },
+      columns,
     };
   } catch {
     return null; // the load itself will say what is wrong with the file
