@@ -41,13 +41,19 @@ export async function ingestFiles(
   const prepared: Prepared[] = [];
   const bytesTotal = files.reduce((sum, f) => sum + f.reader.size, 0);
   let bytesBefore = 0;
+  const unreadable: string[] = [];
   for (const [fileIndex, file] of files.entries()) {
     const progress = (phase: IngestProgress['phase'], done: number) =>
       onProgress({ file: file.name, fileIndex, fileCount: files.length, phase, bytesDone: bytesBefore + done, bytesTotal });
-    const { encoding, bom } = await detectEncoding(file.reader, (done) => progress('detecting', done));
-    prepared.push({ file, encoding, bom, sniffed: sniff(session, file.name, encoding) });
+    try {
+      const { encoding, bom } = await detectEncoding(file.reader, (done) => progress('detecting', done));
+      prepared.push({ file, encoding, bom, sniffed: sniff(session, file.name, encoding) });
+    } catch (error) {
+      unreadable.push(`${file.name} could not be read: ${messageOf(error)}`);
+    }
     bytesBefore += file.reader.size;
   }
+  if (unreadable.length > 0) throw new Error(unreadable.join('\n'));
 
   const [schema] = table.split('.');
   session.table(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema!)}`);

@@ -29,15 +29,33 @@ export async function detectEncoding(
     return { encoding: 'utf-16', bom: true };
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for (let start = 0; start < reader.size; start += CHUNK) {
-      const end = Math.min(reader.size, start + CHUNK);
-      decoder.decode(await reader.read(start, end), { stream: end < reader.size });
-      onBytes(end);
+  let utf8 = true;
+  for (let start = 0; start < reader.size; start += CHUNK) {
+    const end = Math.min(reader.size, start + CHUNK);
+    const bytes = await reader.read(start, end);
+    // Text files (other than UTF-16, handled above) never hold NUL bytes; binaries do.
+    if (bytes.includes(0)) throw new NotTextError();
+    if (utf8) {
+      try {
+        decoder.decode(bytes, { stream: end < reader.size });
+      } catch {
+        utf8 = false;
+      }
     }
-    decoder.decode();
-  } catch {
-    return { encoding: 'latin-1', bom: false };
+    onBytes(end);
   }
-  return { encoding: 'utf-8', bom: false };
+  if (utf8) {
+    try {
+      decoder.decode();
+    } catch {
+      utf8 = false;
+    }
+  }
+  return { encoding: utf8 ? 'utf-8' : 'latin-1', bom: false };
+}
+
+export class NotTextError extends Error {
+  constructor() {
+    super('it is not a text file (it contains NUL bytes); export it as CSV and add it again.');
+  }
 }

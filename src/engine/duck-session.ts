@@ -18,12 +18,16 @@ export class DuckSession {
 
   /** A small result as an Arrow table (catalog lookups, counts). */
   table(sql: string): Table {
-    return tableFromIPC(this.db.runQuery(this.conn, sql));
+    return tableFromIPC(this.bytes(sql));
   }
 
   /** A result as Arrow IPC stream bytes, ready to transfer. */
   bytes(sql: string): Uint8Array {
-    return this.db.runQuery(this.conn, sql);
+    try {
+      return this.db.runQuery(this.conn, sql);
+    } catch (error) {
+      throw readableError(error);
+    }
   }
 
   /** First column of the first row, as a JS value. */
@@ -37,6 +41,14 @@ export class DuckSession {
    * its whole result as one Arrow IPC stream (schema, record batches, end marker).
    */
   async execute(sql: string): Promise<Uint8Array> {
+    try {
+      return await this.executeInSlices(sql);
+    } catch (error) {
+      throw readableError(error);
+    }
+  }
+
+  private async executeInSlices(sql: string): Promise<Uint8Array> {
     const pause = slicer();
     let header = this.db.startPendingQuery(this.conn, sql, false);
     while (header === null) {
@@ -80,4 +92,23 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
     at += part.length;
   }
   return out;
+}
+
+/**
+ * Some DuckDB errors arrive as JSON ({"exception_type": …, "exception_message": …});
+ * people should read the message, not the envelope.
+ */
+export function readableError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.trimStart().startsWith('{')) {
+    try {
+      const parsed = JSON.parse(message) as { exception_type?: string; exception_message?: string };
+      if (parsed.exception_message) {
+        return new Error(`${parsed.exception_type ?? 'DuckDB'} Error: ${parsed.exception_message}`);
+      }
+    } catch {
+      // not JSON after all: keep the message as it is
+    }
+  }
+  return error instanceof Error ? error : new Error(message);
 }
