@@ -70,7 +70,7 @@ export async function ingestFiles(
       `CREATE OR REPLACE TABLE ${quoteQualified(table)} AS SELECT * EXCLUDE (${source}), ${source} FROM (${union})`,
     );
   } catch (error) {
-    throw new Error(await explainFailure(session, prepared, error));
+    throw new Error(await explainFailure(session, prepared, error), { cause: error });
   }
 
   const rowsPerFile = new Map<string, number>();
