@@ -1,0 +1,37 @@
+/**
+ * A KPI card: one number from SQL, formatted, with its change against the previous
+ * period when a period is selected.
+ *
+ *   label: Total revenue
+ *   sql: SELECT sum(revenue) AS value FROM gold.fact_sales WHERE …
+ *   format: currency            # currency | number | integer | percent
+ *   compare: year               # the parameter that selects the period (optional)
+ */
+import { optionalString, parseYamlObject } from './yaml-spec.ts';
+
+export type ValueFormat = 'currency' | 'number' | 'integer' | 'percent';
+const FORMATS: readonly ValueFormat[] = ['currency', 'number', 'integer', 'percent'];
+
+export interface KpiSpec {
+  readonly label: string;
+  readonly sql: string | null;
+  readonly format: ValueFormat;
+  readonly compare: string | null;
+  readonly problems: readonly string[];
+}
+
+export function parseKpiSpec(source: string): KpiSpec {
+  const { value: raw, problem } = parseYamlObject(source);
+  const problems = problem ? [problem] : [];
+  const sql = optionalString(raw['sql']);
+  if (sql === null) problems.push('No "sql:": write the query that returns the card\'s value.');
+  const format = (optionalString(raw['format']) ?? 'number') as ValueFormat;
+  if (!FORMATS.includes(format)) problems.push(`format must be one of ${FORMATS.join(', ')}, not "${format}".`);
+  return {
+    label: optionalString(raw['label']) ?? 'KPI',
+    sql,
+    format,
+    compare: optionalString(raw['compare']),
+    problems,
+  };
+}
