@@ -2,9 +2,12 @@
  * Every cell of a notebook → what it defines, reads and needs, plus problems in words.
  * Pure: runs on each keystroke before anything reaches the engine.
  */
-import type { Notebook } from '../notebook/types.ts';
+import type { Cell, Notebook } from '../notebook/types.ts';
 import { analyzeSql, layerOf, LAYERS, type Layer } from './analyze-sql.ts';
 import { parseBronzeSpec } from './bronze-spec.ts';
+import { parseInputSpec } from '../dashboard/input-spec.ts';
+import { parseKpiSpec } from '../dashboard/kpi-spec.ts';
+import { chartSql, parseChartSpec } from '../charts/chart-spec.ts';
 
 export interface CellAnalysis {
   readonly id: string;
@@ -12,7 +15,10 @@ export interface CellAnalysis {
   readonly references: readonly string[];
   /** File names or globs a bronze cell reads. */
   readonly files: readonly string[];
+  /** `$name` parameters the cell uses. */
   readonly params: readonly string[];
+  /** The parameter an input cell sets. */
+  readonly definesParam: string | null;
   readonly layer: Layer | null;
   readonly problems: readonly string[];
 }
@@ -28,32 +34,49 @@ export function analyzeNotebook(notebook: Notebook): Map<string, CellAnalysis> {
   }
 
   const result = new Map<string, CellAnalysis>();
-  for (const cell of notebook.cells) {
-    if (cell.kind === 'sql') {
-      const sql = analyzeSql(cell.source, schemas);
-      result.set(cell.id, {
-        id: cell.id,
-        defines: sql.defines,
-        references: sql.references,
-        files: [],
-        params: sql.params,
-        layer: layerOf(sql.defines),
-        problems: [],
-      });
-    } else if (cell.kind === 'bronze') {
-      const spec = parseBronzeSpec(cell.source);
-      result.set(cell.id, {
-        id: cell.id,
-        defines: spec.table,
-        references: [],
-        files: spec.files,
-        params: [],
-        layer: layerOf(spec.table) ?? 'bronze',
-        problems: spec.problems,
-      });
-    } else {
-      result.set(cell.id, { id: cell.id, defines: null, references: [], files: [], params: [], layer: null, problems: [] });
+  for (const cell of notebook.cells) result.set(cell.id, analyzeCell(cell, schemas));
+
+  // Second pass: parameters used but set by no input cell.
+  const declared = new Set([...result.values()].map((a) => a.definesParam).filter((p) => p !== null));
+  for (const [id, analysis] of result) {
+    const unknown = analysis.params.filter((p) => !declared.has(p));
+    if (unknown.length > 0) {
+      const problems = unknown.map((p) => `Uses $${p}, but no input cell sets a parameter named "${p}".`);
+      result.set(id, { ...analysis, problems: [...analysis.problems, ...problems] });
     }
   }
   return result;
+}
+
+function analyzeCell(cell: Cell, schemas: ReadonlySet<string>): CellAnalysis {
+  const base = { id: cell.id, defines: null, references: [], files: [], params: [], definesParam: null, layer: null, problems: [] };
+  const fromSql = (sql: string | null) => {
+    const analysis = sql === null ? null : analyzeSql(sql, schemas);
+    return { references: analysis?.references ?? [], params: analysis?.params ?? [] };
+  };
+  switch (cell.kind) {
+    case 'sql': {
+      const sql = analyzeSql(cell.source, schemas);
+      return { ...base, defines: sql.defines, references: sql.references, params: sql.params, layer: layerOf(sql.defines) };
+    }
+    case 'bronze': {
+      const spec = parseBronzeSpec(cell.source);
+      return { ...base, defines: spec.table, files: spec.files, layer: layerOf(spec.table) ?? 'bronze', problems: spec.problems };
+    }
+    case 'input': {
+      const spec = parseInputSpec(cell.source);
+      return { ...base, ...fromSql(spec.optionsSql), definesParam: spec.name, problems: spec.problems };
+    }
+    case 'chart': {
+      const spec = parseChartSpec(cell.source);
+      // A drill-down chart owns the parameter holding its drill path.
+      return { ...base, ...fromSql(chartSql(spec)), definesParam: spec.drill?.param ?? null, problems: spec.problems };
+    }
+    case 'kpi': {
+      const spec = parseKpiSpec(cell.source);
+      return { ...base, ...fromSql(spec.sql), problems: spec.problems };
+    }
+    case 'markdown':
+      return base;
+  }
 }

@@ -1,7 +1,10 @@
 /**
  * Named parameters: a SQL cell writes `$gender`, an input cell (a slicer) supplies its
- * value. Values are bound as SQL literals written by us (quoted, typed), never by pasting
- * user text into SQL, so a slicer value cannot change the shape of a query.
+ * value. Each parameter is a DuckDB variable: the runtime sets it with `SET VARIABLE`
+ * (a literal written by us, quoted and typed, never pasted user text) and `$gender` in
+ * SQL reads it with `getvariable('gender')`. Views therefore see the current value when
+ * they are queried, and a KPI card can ask for the previous period by setting the
+ * variable to it for one query.
  *
  *   null            → NULL            ("All": the SQL decides, e.g. `$gender IS NULL OR …`)
  *   'F'             → 'F'
@@ -36,21 +39,27 @@ export function paramLiteral(value: ParamValue): string {
 }
 
 /**
- * Replaces each `$name` with its value's literal. Throws, naming the parameter, when a
- * cell uses one that no input defines.
+ * Replaces each `$name` with `getvariable('name')`. Throws, naming the parameter, when a
+ * cell uses one that no input defines. (Names are identifiers by the tokenizer's rules,
+ * so they are safe inside the quotes.)
  */
-export function bindParams(sql: string, values: ReadonlyMap<string, ParamValue>): string {
+export function bindParams(sql: string, known: ReadonlyMap<string, ParamValue>): string {
   let out = '';
   let at = 0;
   for (const token of tokenizeSql(sql)) {
     if (token.kind !== 'param') continue;
-    if (!values.has(token.text)) {
+    if (!known.has(token.text)) {
       throw new Error(`Uses $${token.text}, but no input cell defines a parameter named "${token.text}".`);
     }
-    out += sql.slice(at, token.start) + paramLiteral(values.get(token.text)!);
+    out += `${sql.slice(at, token.start)}getvariable('${token.text}')`;
     at = token.end;
   }
   return out + sql.slice(at);
+}
+
+/** The statement that gives parameter `name` its value. */
+export function setVariableSql(name: string, value: ParamValue): string {
+  return `SET VARIABLE ${name} = ${paramLiteral(value)}`;
 }
 
 function stringLiteral(text: string): string {

@@ -106,7 +106,7 @@ function renderMap(spec: ChartSpec, data: ChartData, options: RenderOptions): El
     height: spec.height ?? Math.round(options.width * 0.5),
     projection: 'equal-earth',
     // Quantized: five readable classes, and a legend drawn as swatches (no canvas needed).
-    color: { type: 'quantize', n: 5, scheme: 'blues', legend: true, width: 360, label: valueColumn, tickFormat: formatterFor(spec.format.fill ?? spec.format.y, true) },
+    color: { type: 'quantize', n: 5, scheme: 'blues', legend: true, label: valueColumn, ...({ width: 360 } as object), tickFormat: formatterFor(spec.format.fill ?? spec.format.y, true) },
     style: { fontFamily: 'inherit', fontSize: '12px' },
     marks: [
       Plot.graticule({ stroke: '#e5e7eb' }),

@@ -12,15 +12,15 @@
  *   CREATE OR REPLACE TABLE silver.customers AS …
  *   ```
  *
- * A fenced block whose language is a cell kind (`sql`, `bronze`) is a cell; any other
+ * A fenced block whose language is a cell kind (`sql`, `bronze`, `chart`…) is a cell; any other
  * fence (```python, ```text) is part of the surrounding markdown. An HTML comment
  * `<!-- cell: ID -->` starts a markdown cell (invisible on GitHub) so that two markdown
  * cells in a row stay two cells. parse(serialize(n)) equals n.
  */
-import type { Cell, CellKind, Notebook } from './types.ts';
+import { CELL_KINDS, type Cell, type CellKind, type Notebook } from './types.ts';
 import { uniqueId } from './ids.ts';
 
-const CODE_KINDS = new Set<CellKind>(['sql', 'bronze']);
+const CODE_KINDS = new Set<CellKind>(CELL_KINDS.filter((k) => k !== 'markdown'));
 const FENCE = /^(`{3,}|~{3,})\s*([A-Za-z0-9_-]*)(.*)$/;
 const MARKER = /^<!--\s*cell:\s*([A-Za-z0-9_.-]+)\s*-->\s*$/;
 

@@ -3,10 +3,14 @@
  * Runtime state (status, results, errors) lives in src/runtime, keyed by cell id.
  */
 
-/** markdown: prose; sql: a query or a CREATE of a silver/gold table; bronze: files → raw table. */
-export type CellKind = 'markdown' | 'sql' | 'bronze';
+/**
+ * markdown: prose; sql: a query or a CREATE of a silver/gold table; bronze: files → raw
+ * table; input: a slicer whose value is a `$parameter`; chart: a declarative chart spec;
+ * kpi: one formatted number.
+ */
+export type CellKind = 'markdown' | 'sql' | 'bronze' | 'input' | 'chart' | 'kpi';
 
-export const CELL_KINDS: readonly CellKind[] = ['markdown', 'sql', 'bronze'];
+export const CELL_KINDS: readonly CellKind[] = ['markdown', 'sql', 'bronze', 'input', 'chart', 'kpi'];
 
 export interface Cell {
   /** Stable across edits, moves, save and load. */

@@ -17,6 +17,12 @@ export interface CellResult {
   readonly elapsedMs: number;
 }
 
+/** A KPI card's numbers as exact decimal text, for the current and the previous period. */
+export interface KpiResult {
+  readonly value: string | null;
+  readonly previous: string | null;
+}
+
 export interface CellState {
   readonly status: CellStatus;
   /** The error (DuckDB's message) or why the cell is blocked. */
@@ -24,6 +30,9 @@ export interface CellState {
   readonly result: CellResult | null;
   readonly ingest: IngestResult | null;
   readonly progress: IngestProgress | null;
+  /** An input cell's options, when they come from a query. */
+  readonly options?: readonly string[];
+  readonly kpi?: KpiResult;
 }
 
 export const IDLE: CellState = { status: 'idle', message: null, result: null, ingest: null, progress: null };

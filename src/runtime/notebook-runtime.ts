@@ -14,6 +14,9 @@ import { buildGraph, descendants, planRun, type DependencyGraph } from '../graph
 import { quoteQualified } from '../engine/sql-quote.ts';
 import { decodeIpc } from '../client/arrow-decode.ts';
 import { IDLE, type CellState } from './cell-state.ts';
+import { bindParams, setVariableSql, type ParamValue } from '../analysis/params.ts';
+import { parseInputSpec } from '../dashboard/input-spec.ts';
+import { runDashboardCell } from './dashboard-cells.ts';
 import { bronzeTableName } from './bronze-names.ts';
 
 export const PREVIEW_ROWS = 200;
@@ -29,6 +32,10 @@ export class NotebookRuntime {
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
   private fileNames: string[] = [];
+  /** Current value of each `$parameter`, set by input cells (slicers) and chart clicks. */
+  private readonly params = new Map<string, ParamValue>();
+  /** The value last given to each DuckDB variable, to set only what changed. */
+  private readonly syncedParams = new Map<string, string>();
   /** Bumped on every change so views can tell cheaply that something moved. */
   revision = 0;
 
@@ -86,6 +93,22 @@ export class NotebookRuntime {
   runCell(id: string): Promise<void> {
     const roots = [id, ...this.upstreamNotDone(id)];
     return this.enqueue(planRun(this.graph, roots));
+  }
+
+  /** The current value of every parameter. */
+  inputValues(): ReadonlyMap<string, ParamValue> {
+    return this.params;
+  }
+
+  /**
+   * Sets a parameter (a slicer changed, a bar was clicked) and re-runs only the cells that
+   * use it, and what depends on them.
+   */
+  setInput(name: string, value: ParamValue): Promise<void> {
+    this.params.set(name, value);
+    const users = [...this.analysis.values()].filter((a) => a.params.includes(name)).map((a) => a.id);
+    this.changed();
+    return this.enqueue(planRun(this.graph, users));
   }
 
   /**
@@ -162,6 +185,7 @@ export class NotebookRuntime {
   }
 
   private async execute(plan: readonly string[]): Promise<void> {
+    await this.syncVariables();
     const failed = new Set<string>();
     for (const id of plan) {
       const cell = this.notebook.cells.find((c) => c.id === id);
@@ -187,6 +211,16 @@ export class NotebookRuntime {
     this.changed();
   }
 
+  /** Gives each parameter's DuckDB variable its current value (see analysis/params.ts). */
+  private async syncVariables(): Promise<void> {
+    for (const [name, value] of this.params) {
+      const sql = setVariableSql(name, value);
+      if (this.syncedParams.get(name) === sql) continue;
+      await this.engine.query(sql);
+      this.syncedParams.set(name, sql);
+    }
+  }
+
   private async runOne(id: string): Promise<boolean> {
     const cell = this.notebook.cells.find((c) => c.id === id)!;
     const analysis = this.analysis.get(id)!;
@@ -206,8 +240,11 @@ export class NotebookRuntime {
         const preview = decodeIpc(await this.engine.page(relation, 0, PREVIEW_ROWS));
         const elapsedMs = performance.now() - started;
         this.finish(id, version, { ingest, result: { relation, rows: ingest.rows, preview, elapsedMs } });
+      } else if (cell.kind !== 'sql') {
+        const update = await runDashboardCell(this.engine, cell, this.params);
+        this.finish(id, version, update);
       } else {
-        const result = await this.engine.run(cell.source, {
+        const result = await this.engine.run(bindParams(cell.source, this.params), {
           defines: analysis.defines,
           resultName: `cell_result_${id.replace(/[^A-Za-z0-9_]/g, '_')}`,
           previewRows: PREVIEW_ROWS,
@@ -251,6 +288,16 @@ export class NotebookRuntime {
 
   private reanalyze(): void {
     this.analysis = analyzeNotebook(this.notebook);
+    // A new input cell starts at its default; existing values survive edits elsewhere.
+    for (const cell of this.notebook.cells) {
+      if (cell.kind === 'input') {
+        const spec = parseInputSpec(cell.source);
+        if (spec.name && !this.params.has(spec.name)) this.params.set(spec.name, spec.defaultValue);
+      } else if (cell.kind === 'chart') {
+        const drill = this.analysis.get(cell.id)?.definesParam;
+        if (drill && !this.params.has(drill)) this.params.set(drill, []);
+      }
+    }
     this.graph = buildGraph(
       this.notebook.cells.map((c) => ({
         id: c.id,

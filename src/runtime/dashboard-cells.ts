@@ -1,0 +1,86 @@
+/**
+ * Running the dashboard's cells: charts and KPI cards aggregate in SQL and bring back a
+ * handful of rows; input cells may fetch their options. Parameters are bound first.
+ */
+import type { EngineApi } from '../engine/api.ts';
+import type { Cell } from '../notebook/types.ts';
+import { bindParams, isDateRange, setVariableSql, type ParamValue } from '../analysis/params.ts';
+import { chartSql, parseChartSpec } from '../charts/chart-spec.ts';
+import { parseKpiSpec } from '../dashboard/kpi-spec.ts';
+import { parseInputSpec } from '../dashboard/input-spec.ts';
+import { valueToDecimalText } from '../dashboard/decimal-text.ts';
+import { decodeIpc } from '../client/arrow-decode.ts';
+import type { CellState } from './cell-state.ts';
+
+export async function runDashboardCell(
+  engine: EngineApi,
+  cell: Cell,
+  params: ReadonlyMap<string, ParamValue>,
+): Promise<Partial<CellState>> {
+  const started = performance.now();
+  const query = async (sql: string) => decodeIpc(await engine.query(bindParams(sql, params)));
+  switch (cell.kind) {
+    case 'chart': {
+      const spec = parseChartSpec(cell.source);
+      const sql = chartSql(spec);
+      if (spec.problems.length > 0 || sql === null) throw new Error(spec.problems.join(' '));
+      const table = await query(sql);
+      return { result: { relation: null, rows: table.numRows, preview: table, elapsedMs: performance.now() - started } };
+    }
+    case 'kpi': {
+      const spec = parseKpiSpec(cell.source);
+      if (spec.problems.length > 0 || spec.sql === null) throw new Error(spec.problems.join(' '));
+      const firstValue = async () => {
+        const table = await query(spec.sql!);
+        const column = table.getChildAt(0);
+        return column && table.numRows > 0 ? valueToDecimalText(column.get(0), column.type) : null;
+      };
+      const value = await firstValue();
+      let previous: string | null = null;
+      const previousValue = spec.compare ? previousPeriod(params, spec.compare) : null;
+      if (spec.compare && previousValue !== null) {
+        // Views read the variable when queried, so the previous period is one query away.
+        await engine.query(setVariableSql(spec.compare, previousValue));
+        try {
+          previous = await firstValue();
+        } finally {
+          await engine.query(setVariableSql(spec.compare, params.get(spec.compare) ?? null));
+        }
+      }
+      return { kpi: { value, previous } };
+    }
+    case 'input': {
+      const spec = parseInputSpec(cell.source);
+      if (spec.problems.length > 0) throw new Error(spec.problems.join(' '));
+      if (spec.optionsSql === null) return { options: spec.options };
+      const table = await query(spec.optionsSql);
+      const column = table.getChildAt(0);
+      const options: string[] = [];
+      for (let i = 0; i < table.numRows; i++) {
+        const value = column?.get(i);
+        if (value !== null && value !== undefined) options.push(String(value));
+      }
+      return { options };
+    }
+    default:
+      throw new Error(`A ${cell.kind} cell does not run here.`);
+  }
+}
+
+/**
+ * The period parameter's value stepped back once: a year 2017 → 2016; a date range →
+ * the same length just before it. Null when no period is selected (nothing to compare).
+ */
+export function previousPeriod(params: ReadonlyMap<string, ParamValue>, name: string): ParamValue | null {
+  const value = params.get(name);
+  if (typeof value === 'number') return value - 1;
+  if (typeof value === 'string' && /^\d{4}$/.test(value)) return String(Number(value) - 1);
+  if (value !== undefined && value !== null && isDateRange(value)) {
+    const day = 86_400_000;
+    const from = Date.parse(value.from);
+    const to = Date.parse(value.to);
+    const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+    return { from: iso(from - (to - from) - day), to: iso(from - day) };
+  }
+  return null;
+}
