@@ -1,0 +1,32 @@
+/** Small stroke icons (24×24 grid, currentColor) so buttons need no icon font or network. */
+import { svg, html, type SVGTemplateResult, type TemplateResult } from 'lit';
+
+function icon(paths: SVGTemplateResult): TemplateResult {
+  return html`<svg
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+    aria-hidden="true"
+    focusable="false"
+  >
+    ${paths}
+  </svg>`;
+}
+
+export const icons = {
+  play: icon(svg`<path d="M7 4.5v15l12-7.5z" />`),
+  playAll: icon(svg`<path d="M4 5v14l8-7z" /><path d="M12 5v14l8-7z" />`),
+  up: icon(svg`<path d="M12 19V5" /><path d="m5 12 7-7 7 7" />`),
+  down: icon(svg`<path d="M12 5v14" /><path d="m19 12-7 7-7-7" />`),
+  trash: icon(
+    svg`<path d="M4 7h16" /><path d="M10 11v6M14 11v6" /><path d="M6 7l1 13h10l1-13" /><path d="M9 7V4h6v3" />`,
+  ),
+  addSql: icon(svg`<path d="m8 8-4 4 4 4" /><path d="m16 8 4 4-4 4" /><path d="M12 9v6M9 12h6" />`),
+  addText: icon(svg`<path d="M4 6h16M4 12h9M4 18h7" /><path d="M18 14v6M15 17h6" />`),
+  edit: icon(svg`<path d="M4 20h4L19 9l-4-4L4 16z" /><path d="m13.5 6.5 4 4" />`),
+  upload: icon(svg`<path d="M12 16V4" /><path d="m6 10 6-6 6 6" /><path d="M4 20h16" />`),
+  close: icon(svg`<path d="M6 6l12 12M18 6 6 18" />`),
+};

@@ -1,0 +1,438 @@
+/**
+ * The app shell: top bar, side panel (files, outline), the cells, file drop, toasts and
+ * the global shortcut. It provides the runtime and the engine's catalog to the elements
+ * below through @lit/context and re-renders when the runtime reports a change.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state, query } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { provide } from '@lit/context';
+import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
+import type { FileIngestReport } from '../engine/api.ts';
+import { notebookTitle, type CellKind } from '../notebook/types.ts';
+import { runtimeContext, catalogContext, type Catalog } from './runtime-context.ts';
+import { cellNames } from './cell-name.ts';
+import { resetStyles, buttonStyles } from './styles/shared.ts';
+import { icons } from './icons.ts';
+import type { EngineStatus } from './mn-top-bar.ts';
+import type { CellDeletedDetail, MnCell } from './mn-cell.ts';
+import type { MnToasts, Toast } from './mn-toasts.ts';
+import type { OutlineEntry } from './mn-outline.ts';
+import './mn-top-bar.ts';
+import './mn-cell.ts';
+import './mn-files-panel.ts';
+import './mn-outline.ts';
+import './mn-toasts.ts';
+
+@customElement('mn-app')
+export class MnApp extends LitElement {
+  static override styles = [
+    resetStyles,
+    buttonStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: 300px minmax(0, 1fr);
+        gap: 28px;
+        max-width: 1480px;
+        margin: 0 auto;
+        padding: 24px 24px 120px;
+      }
+      aside {
+        position: sticky;
+        top: 80px;
+        align-self: start;
+        display: grid;
+        gap: 28px;
+        max-height: calc(100vh - 100px);
+        overflow: auto;
+        padding-right: 4px;
+      }
+      main {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        gap: 14px;
+        min-width: 0;
+        align-content: start;
+      }
+      .append {
+        display: flex;
+        gap: 8px;
+        justify-content: center;
+        padding: 10px;
+        border: 1.5px dashed var(--mn-border);
+        border-radius: var(--mn-radius);
+        opacity: 0.8;
+      }
+      .append:hover {
+        opacity: 1;
+      }
+      .overlay {
+        position: fixed;
+        inset: 0;
+        z-index: 40;
+        display: grid;
+        place-items: center;
+        background: rgb(59 91 219 / 0.08);
+        border: 3px dashed var(--mn-accent);
+        pointer-events: none;
+      }
+      .overlay div {
+        display: grid;
+        justify-items: center;
+        gap: 8px;
+        padding: 24px 36px;
+        border-radius: 14px;
+        background: var(--mn-surface);
+        box-shadow: var(--mn-shadow-raised);
+        font-size: 16px;
+        font-weight: 600;
+        color: var(--mn-accent);
+      }
+      .overlay svg {
+        width: 32px;
+        height: 32px;
+      }
+      .overlay span {
+        font-size: 13px;
+        font-weight: 400;
+        color: var(--mn-text-muted);
+      }
+      @media (max-width: 900px) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+          padding: 16px 12px 80px;
+          gap: 16px;
+        }
+        aside {
+          position: static;
+          max-height: none;
+          overflow: visible;
+        }
+        mn-outline {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  @provide({ context: runtimeContext })
+  @property({ attribute: false })
+  runtime?: NotebookRuntime;
+
+  @property({ attribute: false }) engine: EngineStatus = {
+    state: 'starting',
+    label: 'Engine starting…',
+  };
+  /** A passing note about files, e.g. "Loading sample data…". */
+  @property() notice: string | null = null;
+
+  @provide({ context: catalogContext })
+  @state()
+  private catalog: Catalog = [];
+
+  @state() private dragging = false;
+  @query('mn-toasts') private toasts?: MnToasts;
+
+  private unsubscribe?: () => void;
+  private readonly sizes = new Map<string, number>();
+  private dragDepth = 0;
+  private wasBusy = false;
+  private focusAfterUpdate: string | null = null;
+
+  constructor() {
+    super();
+    // On the host, so a drop anywhere on the page (top bar included) adds the files
+    // instead of the browser navigating away to show one.
+    this.addEventListener('dragenter', (e) => this._onDragEnter(e));
+    this.addEventListener('dragover', (e) => this._onDragOver(e));
+    this.addEventListener('dragleave', (e) => this._onDragLeave(e));
+    this.addEventListener('drop', (e) => this._onDrop(e));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this._onKeyDown);
+    this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this._onKeyDown);
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('runtime')) this.subscribe();
+    if (changed.has('engine') && this.engine.state === 'ready') this.refreshCatalog();
+  }
+
+  protected override updated(): void {
+    const id = this.focusAfterUpdate;
+    if (id === null) return;
+    this.focusAfterUpdate = null;
+    void this.cellElement(id)?.focusEditor();
+  }
+
+  /** Registers files with the engine (their sizes for the panel) and, if asked, runs what reads them. */
+  async addFiles(files: readonly File[], run = true): Promise<void> {
+    const runtime = this.runtime;
+    if (!runtime || files.length === 0) return;
+    for (const file of files) this.sizes.set(file.name, file.size);
+    try {
+      await runtime.addFiles(
+        files.map((file) => ({ name: file.name, handle: file })),
+        run,
+      );
+    } catch (error) {
+      this.showError(
+        `Could not add ${files.length === 1 ? files[0]!.name : `${files.length} files`}: ${messageOf(error)}`,
+      );
+    }
+  }
+
+  showError(message: string): void {
+    this.showToast({ kind: 'error', message });
+  }
+
+  showToast(toast: Toast): void {
+    this.toasts?.show(toast);
+  }
+
+  override render() {
+    const runtime = this.runtime;
+    const notebook = runtime?.notebook;
+    const cells = notebook?.cells ?? [];
+    const names = runtime ? cellNames(cells, runtime.analysis) : new Map<string, string>();
+    const pending = runtime
+      ? cells.filter((c) => ['queued', 'running'].includes(runtime.state(c.id).status)).length
+      : 0;
+
+    return html`
+      <mn-top-bar
+        .notebookTitle=${notebook ? notebookTitle(notebook) : ''}
+        .engine=${this.engine}
+        .pending=${pending}
+        @mn-add-files=${this._onAddFiles}
+        @mn-run-all=${this._onRunAll}
+      ></mn-top-bar>
+      <div
+        class="layout"
+        @mn-run-all=${this._onRunAll}
+        @mn-focus-cell=${this._onFocusCell}
+        @mn-reveal-cell=${this._onRevealCell}
+        @mn-cell-deleted=${this._onCellDeleted}
+        @mn-error=${this._onCellError}
+      >
+        <aside>
+          <mn-files-panel
+            .files=${runtime?.files() ?? []}
+            .sizes=${new Map(this.sizes)}
+            .reports=${this.reports()}
+            .notice=${this.notice}
+          ></mn-files-panel>
+          <mn-outline .entries=${this.outline(names)}></mn-outline>
+        </aside>
+        <main aria-label="Notebook">
+          ${repeat(
+            cells,
+            (cell) => cell.id,
+            (cell, index) =>
+              html`<mn-cell
+                data-id=${cell.id}
+                .cell=${cell}
+                .state=${runtime!.state(cell.id)}
+                .name=${names.get(cell.id) ?? cell.id}
+                .layer=${runtime!.analysis.get(cell.id)?.layer ?? null}
+                .problems=${runtime!.problems(cell.id)}
+                ?first=${index === 0}
+                ?last=${index === cells.length - 1}
+              ></mn-cell>`,
+          )}
+          <div class="append">
+            <button class="btn" @click=${() => this.appendCell('sql')}>
+              ${icons.addSql}Add SQL cell
+            </button>
+            <button class="btn" @click=${() => this.appendCell('markdown')}>
+              ${icons.addText}Add text cell
+            </button>
+          </div>
+        </main>
+      </div>
+      ${
+        this.dragging
+          ? html`<div class="overlay" aria-hidden="true">
+              <div>
+                ${icons.upload}Drop files to add them<span
+                  >CSV, TSV or TXT · each file becomes a bronze table</span
+                >
+              </div>
+            </div>`
+          : nothing
+      }
+      <mn-toasts></mn-toasts>
+    `;
+  }
+
+  private subscribe(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    const runtime = this.runtime;
+    if (!runtime || !this.isConnected) return;
+    this.unsubscribe = runtime.subscribe(() => this._onRuntimeChange());
+  }
+
+  private _onRuntimeChange(): void {
+    this.requestUpdate();
+    const runtime = this.runtime!;
+    const busy = runtime.notebook.cells.some((c) =>
+      ['queued', 'running'].includes(runtime.state(c.id).status),
+    );
+    // Tables change when a run ends: that is when completion needs fresh names.
+    if (this.wasBusy && !busy) this.refreshCatalog();
+    this.wasBusy = busy;
+  }
+
+  private refreshCatalog(): void {
+    this.runtime
+      ?.catalog()
+      .then((catalog) => (this.catalog = catalog))
+      .catch(() => undefined); // completion without the catalog still works for keywords
+  }
+
+  /** Per file, the latest ingest report any bronze cell holds. */
+  private reports(): Map<string, FileIngestReport> {
+    const reports = new Map<string, FileIngestReport>();
+    const runtime = this.runtime;
+    if (!runtime) return reports;
+    for (const cell of runtime.notebook.cells) {
+      for (const file of runtime.state(cell.id).ingest?.files ?? []) reports.set(file.file, file);
+    }
+    return reports;
+  }
+
+  private outline(names: ReadonlyMap<string, string>): OutlineEntry[] {
+    const runtime = this.runtime;
+    if (!runtime) return [];
+    return runtime.notebook.cells
+      .filter((cell) => cell.kind !== 'markdown')
+      .map((cell) => ({
+        id: cell.id,
+        name: names.get(cell.id) ?? cell.id,
+        layer: runtime.analysis.get(cell.id)?.layer ?? null,
+        status: runtime.state(cell.id).status,
+      }));
+  }
+
+  private appendCell(kind: CellKind): void {
+    const id = this.runtime?.dispatch({ type: 'add', kind });
+    if (id) this.focusAfterUpdate = id;
+  }
+
+  private cellElement(id: string): MnCell | null {
+    return this.renderRoot.querySelector<MnCell>(`mn-cell[data-id="${CSS.escape(id)}"]`);
+  }
+
+  private runAll(): void {
+    this.runtime
+      ?.runAll()
+      .catch((error: unknown) => this.showError(`Run all failed: ${messageOf(error)}`));
+  }
+
+  private _onRunAll(event: Event): void {
+    event.stopPropagation();
+    this.runAll();
+  }
+
+  private readonly _onKeyDown = (event: KeyboardEvent): void => {
+    // Editors handle their own shortcut (and mark the event); this catches the rest.
+    if (event.defaultPrevented) return;
+    if (event.key === 'Enter' && event.shiftKey && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.runAll();
+    }
+  };
+
+  private _onAddFiles(event: CustomEvent<{ files: File[] }>): void {
+    void this.addFiles(event.detail.files);
+  }
+
+  private _onFocusCell(event: CustomEvent<{ id: string }>): void {
+    this.focusAfterUpdate = event.detail.id;
+    this.requestUpdate();
+  }
+
+  private _onRevealCell(event: CustomEvent<{ id: string }>): void {
+    this.cellElement(event.detail.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+
+  private _onCellDeleted(event: CustomEvent<CellDeletedDetail>): void {
+    const { cell, afterId } = event.detail;
+    this.showToast({
+      kind: 'info',
+      message: 'Cell deleted.',
+      action: {
+        label: 'Undo',
+        run: () =>
+          this.runtime?.dispatch({
+            type: 'add',
+            kind: cell.kind,
+            source: cell.source,
+            id: cell.id,
+            afterId,
+          }),
+      },
+    });
+  }
+
+  private _onCellError(event: CustomEvent<{ message: string }>): void {
+    this.showError(event.detail.message);
+  }
+
+  private _onDragEnter(event: DragEvent): void {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    this.dragDepth++;
+    this.dragging = true;
+  }
+
+  private _onDragOver(event: DragEvent): void {
+    if (!hasFiles(event)) return;
+    event.preventDefault(); // allows the drop
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  }
+
+  private _onDragLeave(event: DragEvent): void {
+    if (!hasFiles(event)) return;
+    this.dragDepth = Math.max(0, this.dragDepth - 1);
+    if (this.dragDepth === 0) this.dragging = false;
+  }
+
+  private _onDrop(event: DragEvent): void {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    this.dragDepth = 0;
+    this.dragging = false;
+    const files = [...(event.dataTransfer?.files ?? [])];
+    void this.addFiles(files);
+  }
+}
+
+function hasFiles(event: DragEvent): boolean {
+  return event.dataTransfer?.types.includes('Files') ?? false;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mn-app': MnApp;
+  }
+}

@@ -1,0 +1,526 @@
+/**
+ * One notebook cell as a named landmark: header (layer, name, state in words, rows,
+ * time), toolbar, then the body its kind and state call for. It reads nothing global:
+ * the app hands it the cell and its state, and it acts through the runtime in context.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state, query } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { Cell, CellKind } from '../notebook/types.ts';
+import type { CellState } from '../runtime/cell-state.ts';
+import { IDLE } from '../runtime/cell-state.ts';
+import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
+import type { Layer } from '../analysis/analyze-sql.ts';
+import { runtimeContext } from './runtime-context.ts';
+import { resetStyles, buttonStyles, layerStyles, statusStyles } from './styles/shared.ts';
+import { icons } from './icons.ts';
+import { formatRows, formatSeconds } from './format.ts';
+import type { MnSqlEditor } from './mn-sql-editor.ts';
+import './mn-sql-editor.ts';
+import './mn-markdown.ts';
+import './mn-result-grid.ts';
+import './mn-ingest-report.ts';
+
+/** Sent up when a cell is deleted, so the app can offer to bring it back. */
+export interface CellDeletedDetail {
+  readonly cell: Cell;
+  readonly afterId: string | null;
+}
+
+@customElement('mn-cell')
+export class MnCell extends LitElement {
+  static override styles = [
+    resetStyles,
+    buttonStyles,
+    layerStyles,
+    statusStyles,
+    css`
+      :host {
+        display: block;
+        scroll-margin-top: 72px;
+      }
+      section {
+        position: relative;
+        background: var(--mn-surface);
+        border: 1px solid var(--mn-border);
+        border-radius: var(--mn-radius);
+        box-shadow: var(--mn-shadow);
+        transition:
+          border-color 0.15s ease,
+          box-shadow 0.15s ease;
+      }
+      section:focus-within {
+        border-color: #b9c4ec;
+        box-shadow: 0 0 0 3px rgb(59 91 219 / 0.08);
+      }
+      section.markdown {
+        background: transparent;
+        border-color: transparent;
+        box-shadow: none;
+      }
+      section.markdown:hover,
+      section.markdown:focus-within {
+        background: var(--mn-surface);
+        border-color: var(--mn-border);
+      }
+      section[data-status='running']::before {
+        content: '';
+        position: absolute;
+        inset: -1px -1px auto;
+        height: 2px;
+        border-radius: var(--mn-radius) var(--mn-radius) 0 0;
+        background: linear-gradient(90deg, transparent, var(--mn-run), transparent);
+        background-size: 50% 100%;
+        background-repeat: no-repeat;
+        animation: sweep 1.1s linear infinite;
+      }
+      @keyframes sweep {
+        from {
+          background-position: -50% 0;
+        }
+        to {
+          background-position: 150% 0;
+        }
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 10px;
+        min-height: 44px;
+        padding: 6px 8px 6px 14px;
+        border-bottom: 1px solid var(--mn-border);
+        flex-wrap: wrap;
+      }
+      section.markdown header {
+        position: absolute;
+        top: 4px;
+        right: 4px;
+        min-height: 0;
+        padding: 0;
+        border: none;
+        z-index: 2;
+      }
+      .kind {
+        color: var(--mn-text-muted);
+        border-color: var(--mn-border-strong);
+        background: var(--mn-surface);
+      }
+      .name {
+        font: 600 14px/1.3 var(--mn-mono);
+        color: var(--mn-text);
+        overflow-wrap: anywhere;
+      }
+      .cell-status {
+        display: inline-flex;
+        align-items: center;
+        gap: 5px;
+        height: 20px;
+        padding: 0 8px;
+        border-radius: 999px;
+        font: 500 12px/1 var(--mn-font);
+        color: var(--status-fg);
+        background: var(--status-bg);
+      }
+      .cell-status::before {
+        content: '';
+        width: 6px;
+        height: 6px;
+        border-radius: 50%;
+        background: currentColor;
+      }
+      .cell-status[data-status='running']::before {
+        width: 8px;
+        height: 8px;
+        background: none;
+        border: 2px solid currentColor;
+        border-right-color: transparent;
+        animation: spin 0.8s linear infinite;
+      }
+      @keyframes spin {
+        to {
+          transform: rotate(360deg);
+        }
+      }
+      .meta {
+        color: var(--mn-text-muted);
+        font-size: 12.5px;
+        font-variant-numeric: tabular-nums;
+      }
+      .toolbar {
+        display: flex;
+        gap: 2px;
+        margin-left: auto;
+        opacity: 0.6;
+        transition: opacity 0.15s ease;
+      }
+      section:hover .toolbar,
+      section:focus-within .toolbar {
+        opacity: 1;
+      }
+      section.markdown .toolbar {
+        opacity: 0;
+        background: var(--mn-surface);
+        border: 1px solid var(--mn-border);
+        border-radius: 8px;
+        padding: 2px;
+        box-shadow: var(--mn-shadow);
+      }
+      section.markdown:hover .toolbar,
+      section.markdown:focus-within .toolbar {
+        opacity: 1;
+      }
+      .toolbar .run {
+        color: var(--mn-accent);
+      }
+      .sep {
+        width: 1px;
+        margin: 4px 3px;
+        background: var(--mn-border);
+      }
+      .editor {
+        border-bottom: 1px solid transparent;
+      }
+      section.markdown .editor {
+        border: 1px solid var(--mn-border);
+        border-radius: var(--mn-radius-sm);
+        margin: 40px 12px 12px;
+      }
+      .prose {
+        padding: 14px 18px;
+        cursor: text;
+      }
+      .out {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        gap: 12px;
+        padding: 12px 14px 14px;
+        border-top: 1px solid var(--mn-border);
+      }
+      .out.dim {
+        opacity: 0.55;
+      }
+      .problems {
+        margin: 0;
+        padding: 10px 14px 10px 36px;
+        background: var(--mn-warn-bg);
+        color: var(--mn-warn);
+        border-top: 1px solid #f2dcb3;
+        font-size: 13px;
+      }
+      .error {
+        margin: 0;
+        padding: 10px 12px;
+        border: 1px solid var(--mn-error-border);
+        border-radius: var(--mn-radius-sm);
+        background: var(--mn-error-bg);
+        color: var(--mn-error);
+        font: 12.5px/1.55 var(--mn-mono);
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      .note {
+        margin: 0;
+        font-size: 13px;
+        color: var(--mn-text-muted);
+      }
+      .note.blocked {
+        color: var(--mn-error);
+      }
+      details > summary {
+        cursor: pointer;
+        color: var(--mn-text-muted);
+        font-size: 13px;
+        margin-bottom: 8px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) cell!: Cell;
+  @property({ attribute: false }) state: CellState = IDLE;
+  @property() name = '';
+  @property() layer: Layer | null = null;
+  @property({ attribute: false }) problems: readonly string[] = [];
+  @property({ type: Boolean }) first = false;
+  @property({ type: Boolean }) last = false;
+
+  @consume({ context: runtimeContext })
+  @property({ attribute: false })
+  runtime?: NotebookRuntime;
+
+  /** Markdown cells show their rendering until asked to edit. */
+  @state() private editing = false;
+  @query('mn-sql-editor') private editor?: MnSqlEditor;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new, empty text cell opens for writing.
+    if (
+      changed.has('cell') &&
+      !changed.get('cell') &&
+      this.cell.kind === 'markdown' &&
+      this.cell.source === ''
+    ) {
+      this.editing = true;
+    }
+  }
+
+  /** Puts the caret in this cell's editor (after it was added, say). */
+  async focusEditor(): Promise<void> {
+    if (this.cell.kind === 'markdown') this.editing = true;
+    await this.updateComplete;
+    this.editor?.focus();
+    this.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }
+
+  override render() {
+    const { cell, state } = this;
+    const markdown = cell.kind === 'markdown';
+    return html`<section aria-label=${this.name} class=${cell.kind} data-status=${state.status}>
+      <header>
+        ${markdown ? nothing : this.renderBadge(cell.kind)}
+        ${markdown ? nothing : html`<span class="name">${this.name}</span>`}
+        <span class="cell-status ${markdown ? 'visually-hidden' : ''}" data-status=${state.status}
+          >${state.status}</span
+        >
+        ${
+          state.result && !markdown && state.status !== 'error' && state.status !== 'blocked'
+            ? html`<span class="meta">${formatRows(state.result.rows)}</span>
+                <span class="meta">${formatSeconds(state.result.elapsedMs)}</span>`
+            : nothing
+        }
+        ${this.renderToolbar(markdown)}
+      </header>
+      ${
+        markdown && !this.editing
+          ? html`<div class="prose" @dblclick=${this._onEditMarkdown}>
+              <mn-markdown .source=${cell.source}></mn-markdown>
+            </div>`
+          : html`<div class="editor">
+              <mn-sql-editor
+                .source=${cell.source}
+                .mode=${cell.kind === 'sql' ? 'sql' : markdown ? 'markdown' : 'text'}
+                .label=${`${markdown ? 'Text' : cell.kind === 'bronze' ? 'Files' : 'SQL'} of ${this.name}`}
+                .placeholder=${placeholderFor(cell.kind)}
+                @mn-edit=${this._onEdit}
+                @mn-run=${this._onRun}
+                @mn-escape=${this._onStopEditing}
+                @mn-blur=${markdown ? this._onStopEditing : nothing}
+              ></mn-sql-editor>
+            </div>`
+      }
+      ${
+        this.problems.length > 0
+          ? html`<ul class="problems" aria-label="Problems in ${this.name}">
+              ${this.problems.map((p) => html`<li>${p}</li>`)}
+            </ul>`
+          : nothing
+      }
+      ${markdown ? nothing : this.renderOutput()}
+    </section>`;
+  }
+
+  private renderBadge(kind: CellKind) {
+    if (this.layer) return html`<span class="layer ${this.layer}">${this.layer}</span>`;
+    return html`<span class="layer kind">${kind === 'bronze' ? 'files' : kind}</span>`;
+  }
+
+  private renderToolbar(markdown: boolean) {
+    return html`<div class="toolbar" role="group" aria-label="Cell actions">
+      ${
+        markdown
+          ? html`<button
+              class="icon-btn"
+              aria-label="Edit"
+              title="Edit text"
+              @click=${this._onEditMarkdown}
+            >
+              ${icons.edit}
+            </button>`
+          : html`<button
+              class="icon-btn run"
+              aria-label="Run cell"
+              title="Run cell (Shift+Enter)"
+              @click=${this._onRun}
+            >
+              ${icons.play}
+            </button>`
+      }
+      <button
+        class="icon-btn"
+        aria-label="Move up"
+        title="Move up"
+        ?disabled=${this.first}
+        @click=${this._onMoveUp}
+      >
+        ${icons.up}
+      </button>
+      <button
+        class="icon-btn"
+        aria-label="Move down"
+        title="Move down"
+        ?disabled=${this.last}
+        @click=${this._onMoveDown}
+      >
+        ${icons.down}
+      </button>
+      <span class="sep"></span>
+      <button
+        class="icon-btn"
+        aria-label="Add SQL cell below"
+        title="Add SQL cell below"
+        @click=${this._onAddSql}
+      >
+        ${icons.addSql}
+      </button>
+      <button
+        class="icon-btn"
+        aria-label="Add markdown cell below"
+        title="Add text cell below"
+        @click=${this._onAddMarkdown}
+      >
+        ${icons.addText}
+      </button>
+      <span class="sep"></span>
+      <button
+        class="icon-btn"
+        aria-label="Delete cell"
+        title="Delete cell"
+        @click=${this._onDelete}
+      >
+        ${icons.trash}
+      </button>
+    </div>`;
+  }
+
+  private renderOutput() {
+    const { state, cell } = this;
+    const parts = [];
+    if (state.status === 'error' && state.message) {
+      parts.push(html`<pre class="error" role="alert">${state.message}</pre>`);
+    } else if (state.status === 'blocked' && !this.saysProblems(state.message)) {
+      parts.push(
+        html`<p class="note blocked">${state.message ?? 'Not run: an upstream cell failed.'}</p>`,
+      );
+    } else if (state.status === 'stale') {
+      parts.push(
+        html`<p class="note">
+          Out of date: this cell or a table it reads changed. Run it to refresh.
+        </p>`,
+      );
+    }
+    if (cell.kind === 'bronze' && (state.progress || (state.ingest && state.status !== 'error'))) {
+      parts.push(
+        html`<mn-ingest-report
+          .report=${state.ingest}
+          .progress=${state.progress}
+        ></mn-ingest-report>`,
+      );
+    }
+    const result = state.result;
+    if (result && state.status !== 'error' && state.status !== 'blocked') {
+      const grid = html`<mn-result-grid
+        .result=${result}
+        .label=${`Result of ${this.name}`}
+      ></mn-result-grid>`;
+      parts.push(
+        cell.kind === 'bronze'
+          ? html`<details>
+              <summary>Preview raw rows</summary>
+              ${grid}
+            </details>`
+          : grid,
+      );
+    }
+    if (parts.length === 0) return nothing;
+    const dim = state.status !== 'done' && state.status !== 'error' && state.status !== 'blocked';
+    return html`<div class="out ${dim ? 'dim' : ''}">${parts}</div>`;
+  }
+
+  /** Whether a message only repeats the problems already listed above it. */
+  private saysProblems(message: string | null): boolean {
+    return message !== null && this.problems.length > 0 && message === this.problems.join(' ');
+  }
+
+  private _onEdit(event: CustomEvent<{ source: string }>): void {
+    this.runtime?.dispatch({ type: 'edit', id: this.cell.id, source: event.detail.source });
+  }
+
+  private _onRun(): void {
+    if (this.cell.kind === 'markdown') {
+      this._onStopEditing();
+      return;
+    }
+    this.editor?.flush();
+    this.report(this.runtime?.runCell(this.cell.id));
+  }
+
+  private _onEditMarkdown(): void {
+    void this.focusEditor();
+  }
+
+  private _onStopEditing(): void {
+    this.editor?.flush();
+    if (this.cell.kind === 'markdown' && this.cell.source.trim() !== '') this.editing = false;
+  }
+
+  private _onMoveUp(): void {
+    this.runtime?.dispatch({ type: 'move', id: this.cell.id, by: -1 });
+  }
+
+  private _onMoveDown(): void {
+    this.runtime?.dispatch({ type: 'move', id: this.cell.id, by: 1 });
+  }
+
+  private _onAddSql(): void {
+    this.add('sql');
+  }
+
+  private _onAddMarkdown(): void {
+    this.add('markdown');
+  }
+
+  private _onDelete(): void {
+    const runtime = this.runtime;
+    if (!runtime) return;
+    this.editor?.flush();
+    const cells = runtime.notebook.cells;
+    const index = cells.findIndex((c) => c.id === this.cell.id);
+    const detail: CellDeletedDetail = {
+      cell: cells[index] ?? this.cell,
+      afterId: index > 0 ? cells[index - 1]!.id : null,
+    };
+    runtime.dispatch({ type: 'delete', id: this.cell.id });
+    this.dispatchEvent(
+      new CustomEvent('mn-cell-deleted', { detail, bubbles: true, composed: true }),
+    );
+  }
+
+  private add(kind: CellKind): void {
+    const id = this.runtime?.dispatch({ type: 'add', kind, afterId: this.cell.id });
+    if (id)
+      this.dispatchEvent(
+        new CustomEvent('mn-focus-cell', { detail: { id }, bubbles: true, composed: true }),
+      );
+  }
+
+  /** A run's promise only rejects when the engine itself failed: tell the page. */
+  private report(run: Promise<void> | undefined): void {
+    run?.catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      this.dispatchEvent(
+        new CustomEvent('mn-error', { detail: { message }, bubbles: true, composed: true }),
+      );
+    });
+  }
+}
+
+function placeholderFor(kind: CellKind): string {
+  if (kind === 'bronze') return 'table: bronze.my_table\nfiles: my_file*.csv';
+  if (kind === 'markdown') return 'Write notes in Markdown…';
+  return 'SELECT … FROM silver.table — or CREATE OR REPLACE TABLE gold.name AS …';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mn-cell': MnCell;
+  }
+}

@@ -1,0 +1,371 @@
+/**
+ * A result as a virtual table: fixed-height rows, only the visible ones in the DOM, pages
+ * of 200 rows fetched through the runtime as the person scrolls, so a million-row result
+ * scrolls like a short one. Values are text nodes (never HTML) formatted by arrow-decode.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state, query } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { columnsOf, displayRows, type ResultColumn } from '../client/arrow-decode.ts';
+import type { CellResult } from '../runtime/cell-state.ts';
+import { resetStyles } from './styles/shared.ts';
+import { runtimeContext } from './runtime-context.ts';
+import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
+import { PageCache, type DisplayRow } from './page-cache.ts';
+import { formatCount } from './format.ts';
+
+const ROW_HEIGHT = 28;
+const HEADER_HEIGHT = 44;
+const PAGE_SIZE = 200;
+const OVERSCAN = 8;
+const VISIBLE_ROWS = 12;
+/** Browsers cap element heights (Firefox near 17.9 M px): beyond this, scroll is scaled. */
+const MAX_SCROLL_PX = 12_000_000;
+
+@customElement('mn-result-grid')
+export class MnResultGrid extends LitElement {
+  static override styles = [
+    resetStyles,
+    css`
+      :host {
+        display: block;
+        font-size: 13px;
+      }
+      .scroller {
+        position: relative;
+        overflow: auto;
+        border: 1px solid var(--mn-border);
+        border-radius: var(--mn-radius-sm);
+        background: var(--mn-surface);
+        resize: vertical;
+        min-height: 80px;
+      }
+      .header,
+      .row {
+        display: grid;
+        width: max-content;
+        min-width: 100%;
+      }
+      .header {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+        height: ${HEADER_HEIGHT}px;
+        background: var(--mn-surface-muted);
+        border-bottom: 1px solid var(--mn-border);
+      }
+      .th {
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        padding: 0 10px;
+        min-width: 0;
+        border-right: 1px solid var(--mn-border);
+      }
+      .th .name {
+        font-weight: 600;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .th .type {
+        font: 11px/1.2 var(--mn-mono);
+        color: var(--mn-text-faint);
+        white-space: nowrap;
+      }
+      .th.num {
+        align-items: flex-end;
+      }
+      .spacer {
+        position: relative;
+      }
+      .rows {
+        position: absolute;
+        top: 0;
+        left: 0;
+        min-width: 100%;
+      }
+      .row {
+        height: ${ROW_HEIGHT}px;
+        border-bottom: 1px solid #f0f1f3;
+      }
+      .row:hover {
+        background: #f7f9ff;
+      }
+      .td {
+        padding: 0 10px;
+        line-height: ${ROW_HEIGHT - 1}px;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        min-width: 0;
+        border-right: 1px solid #f0f1f3;
+      }
+      .num {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      .gutter {
+        color: var(--mn-text-faint);
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+        font-size: 12px;
+        background: var(--mn-surface-muted);
+        position: sticky;
+        left: 0;
+      }
+      .header .gutter {
+        z-index: 2;
+      }
+      .null {
+        color: var(--mn-text-faint);
+        font-style: italic;
+      }
+      .loading {
+        display: inline-block;
+        width: 60%;
+        height: 8px;
+        border-radius: 4px;
+        background: linear-gradient(90deg, #eef0f3, #f7f8fa, #eef0f3);
+        vertical-align: middle;
+      }
+      .footer {
+        display: flex;
+        justify-content: space-between;
+        gap: 12px;
+        padding: 6px 2px 0;
+        color: var(--mn-text-muted);
+        font-size: 12px;
+        font-variant-numeric: tabular-nums;
+      }
+      .footer .error {
+        color: var(--mn-error);
+      }
+      .empty {
+        padding: 14px 12px;
+        color: var(--mn-text-muted);
+        border: 1px dashed var(--mn-border-strong);
+        border-radius: var(--mn-radius-sm);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) result: CellResult | null = null;
+  /** Accessible name of the table, e.g. "Result of gold.customer_360". */
+  @property() label = 'Result';
+
+  @consume({ context: runtimeContext })
+  @property({ attribute: false })
+  runtime?: NotebookRuntime;
+
+  @state() private scrollOffset = 0;
+  @state() private viewportHeight = VISIBLE_ROWS * ROW_HEIGHT;
+  @query('.scroller') private scroller?: HTMLElement;
+
+  private columns: ResultColumn[] = [];
+  private widths: number[] = [];
+  private cache?: PageCache;
+  private frame = 0;
+  private resizeObserver = new ResizeObserver(() => this.measure());
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('result')) this.reset();
+  }
+
+  override updated(): void {
+    if (this.scroller) this.resizeObserver.observe(this.scroller);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+    cancelAnimationFrame(this.frame);
+  }
+
+  override render() {
+    const result = this.result;
+    if (!result) return nothing;
+    if (this.columns.length === 0) {
+      return html`<div class="empty">The statement ran. It returns no table to show.</div>`;
+    }
+    const total = result.rows;
+    const geometry = this.geometry(total);
+    const template = this.template();
+    const rows: unknown[] = [];
+    for (let index = geometry.start; index < geometry.end; index++) {
+      rows.push(this.renderRow(index, this.cache?.row(index), template));
+    }
+    this.cache?.ensure(geometry.start, Math.max(geometry.start, geometry.end - 1), () =>
+      this.requestUpdate(),
+    );
+    const shownFirst = total === 0 ? 0 : geometry.first + 1;
+    const shownLast = Math.min(
+      total,
+      Math.max(shownFirst, Math.floor((geometry.virtualTop + this.viewportHeight) / ROW_HEIGHT)),
+    );
+    const height = HEADER_HEIGHT + Math.max(1, Math.min(total, VISIBLE_ROWS)) * ROW_HEIGHT + 2;
+
+    return html`
+      <div
+        class="scroller"
+        tabindex="0"
+        style="height:${height}px"
+        role="table"
+        aria-label=${this.label}
+        aria-rowcount=${total + 1}
+        aria-colcount=${this.columns.length}
+        @scroll=${this._onScroll}
+      >
+        <div class="header" role="row" aria-rowindex="1" style="grid-template-columns:${template}">
+          <div class="th gutter" aria-hidden="true"></div>
+          ${this.columns.map(
+            (column) =>
+              html`<div
+                class="th ${column.numeric ? 'num' : ''}"
+                role="columnheader"
+                title=${column.name}
+              >
+                <span class="name">${column.name}</span><span class="type">${column.label}</span>
+              </div>`,
+          )}
+        </div>
+        <div class="spacer" style="height:${geometry.spacerHeight}px">
+          <div class="rows" style="transform:translateY(${geometry.offset}px)">${rows}</div>
+        </div>
+      </div>
+      <div class="footer">
+        <span
+          >${total === 0 ? 'No rows' : `Showing rows ${formatCount(shownFirst)}–${formatCount(shownLast)} of ${formatCount(total)}`}</span
+        >
+        ${
+          this.cache?.error
+            ? html`<span class="error">Could not load more rows: ${this.cache.error}</span>`
+            : html`<span
+                >${formatCount(this.columns.length)}
+                ${this.columns.length === 1 ? 'column' : 'columns'}</span
+              >`
+        }
+      </div>
+    `;
+  }
+
+  private renderRow(index: number, row: DisplayRow | undefined, template: string) {
+    return html`<div
+      class="row"
+      role="row"
+      aria-rowindex=${index + 2}
+      style="grid-template-columns:${template}"
+    >
+      <div class="td gutter" aria-hidden="true">${index + 1}</div>
+      ${this.columns.map((column, c) => {
+        if (!row) return html`<div class="td" role="cell"><span class="loading"></span></div>`;
+        const value = row[c] ?? null;
+        if (value === null)
+          return html`<div class="td ${column.numeric ? 'num' : ''}" role="cell">
+            <span class="null">null</span>
+          </div>`;
+        return html`<div
+          class="td ${column.numeric ? 'num' : ''}"
+          role="cell"
+          title=${value.length > 24 ? value : nothing}
+        >
+          ${value}
+        </div>`;
+      })}
+    </div>`;
+  }
+
+  /** Which rows to render and where, with scroll scaled when the full height is too tall. */
+  private geometry(total: number) {
+    const realHeight = total * ROW_HEIGHT;
+    const spacerHeight = Math.min(realHeight, MAX_SCROLL_PX);
+    const viewport = this.viewportHeight;
+    const scrollRange = Math.max(1, spacerHeight - viewport);
+    const virtualTop =
+      realHeight <= MAX_SCROLL_PX
+        ? this.scrollOffset
+        : (Math.min(this.scrollOffset, scrollRange) * Math.max(0, realHeight - viewport)) /
+          scrollRange;
+    const first = Math.min(Math.max(0, total - 1), Math.floor(virtualTop / ROW_HEIGHT));
+    const start = Math.max(0, first - OVERSCAN);
+    const end = Math.min(total, first + Math.ceil(viewport / ROW_HEIGHT) + OVERSCAN);
+    const offset = this.scrollOffset + start * ROW_HEIGHT - virtualTop;
+    return {
+      first,
+      start,
+      end,
+      spacerHeight,
+      virtualTop,
+      offset: realHeight <= MAX_SCROLL_PX ? start * ROW_HEIGHT : offset,
+    };
+  }
+
+  private template(): string {
+    const gutter = Math.max(40, String(this.result?.rows ?? 0).length * 8.5 + 26);
+    // An empty last track takes any spare width, so a narrow result still spans the cell
+    // while its columns keep their widths.
+    return [...[gutter, ...this.widths].map((w) => `${w}px`), '1fr'].join(' ');
+  }
+
+  private reset(): void {
+    const result = this.result;
+    this.cache = undefined;
+    this.columns = result ? columnsOf(result.preview) : [];
+    if (!result) return;
+    const preview = displayRows(result.preview);
+    this.widths = this.columns.map((column, c) => estimateWidth(column, preview, c));
+    const relation = result.relation;
+    const runtime = this.runtime;
+    this.cache = new PageCache(async (offset, limit) => {
+      if (!relation || !runtime) return [];
+      return displayRows(await runtime.page(relation, offset, limit));
+    }, PAGE_SIZE);
+    this.cache.seed(0, preview, relation ? result.rows : preview.length);
+  }
+
+  private measure(): void {
+    const scroller = this.scroller;
+    if (scroller) this.viewportHeight = Math.max(ROW_HEIGHT, scroller.clientHeight - HEADER_HEIGHT);
+  }
+
+  private _onScroll(event: Event): void {
+    const target = event.currentTarget as HTMLElement;
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => {
+      this.scrollOffset = target.scrollTop;
+    });
+  }
+}
+
+/** A column's width from its header, its type and the preview's values, within bounds. */
+function estimateWidth(column: ResultColumn, rows: readonly DisplayRow[], index: number): number {
+  let chars = Math.max(column.name.length * 1.1, column.label.length * 0.9, typicalChars(column));
+  for (let r = 0; r < Math.min(rows.length, 100); r++) {
+    chars = Math.max(chars, (rows[r]![index] ?? 'null').length);
+  }
+  return Math.round(Math.min(320, Math.max(64, chars * 7.4 + 24)));
+}
+
+/**
+ * Width the type suggests, since the preview holds only the first rows: a column of row
+ * numbers starts at 1 but ends at 1,000,000.
+ */
+function typicalChars(column: ResultColumn): number {
+  const label = column.label;
+  const decimal = /^decimal\((\d+),(\d+)\)$/.exec(label);
+  if (decimal) {
+    const whole = Number(decimal[1]) - Number(decimal[2]);
+    return Math.min(whole, 12) * 1.33 + Number(decimal[2]) + 1;
+  }
+  if (label === 'int64' || label === 'double') return 11;
+  if (label === 'int32') return 8;
+  if (label === 'timestamp') return 19;
+  if (label === 'date') return 10;
+  return 6;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mn-result-grid': MnResultGrid;
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * The top bar: product and notebook name, engine status, the file input labelled
+ * "Add data files", the "Run all" button and the keyboard hint. It owns no state; it
+ * reports what the person asked for as events.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { resetStyles, buttonStyles } from './styles/shared.ts';
+import { icons } from './icons.ts';
+
+export interface EngineStatus {
+  readonly state: 'starting' | 'ready' | 'failed';
+  readonly label: string;
+}
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+@customElement('mn-top-bar')
+export class MnTopBar extends LitElement {
+  static override styles = [
+    resetStyles,
+    buttonStyles,
+    css`
+      :host {
+        display: block;
+        position: sticky;
+        top: 0;
+        z-index: 20;
+        background: rgb(255 255 255 / 0.92);
+        backdrop-filter: saturate(1.4) blur(8px);
+        border-bottom: 1px solid var(--mn-border);
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        gap: 14px;
+        padding: 10px 20px;
+        min-height: 56px;
+        flex-wrap: wrap;
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        font-weight: 650;
+        font-size: 15px;
+        white-space: nowrap;
+      }
+      .logo {
+        width: 22px;
+        height: 22px;
+        border-radius: 50%;
+        background: conic-gradient(from 200deg, #c98a4b, #e8c547, #b8bec7, #c98a4b);
+        box-shadow: inset 0 0 0 3px rgb(255 255 255 / 0.65);
+      }
+      .slash {
+        color: var(--mn-border-strong);
+        font-size: 18px;
+      }
+      h1 {
+        margin: 0;
+        font-size: 15px;
+        font-weight: 500;
+        color: var(--mn-text-muted);
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        min-width: 0;
+      }
+      .engine {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        height: 24px;
+        padding: 0 10px;
+        border-radius: 999px;
+        font-size: 12px;
+        background: var(--mn-silver-bg);
+        color: var(--mn-text-muted);
+        white-space: nowrap;
+      }
+      .engine::before {
+        content: '';
+        width: 7px;
+        height: 7px;
+        border-radius: 50%;
+        background: var(--mn-text-faint);
+      }
+      .engine.starting::before {
+        animation: pulse 1s ease-in-out infinite alternate;
+      }
+      .engine.ready {
+        background: var(--mn-ok-bg);
+        color: var(--mn-ok);
+      }
+      .engine.ready::before {
+        background: var(--mn-ok);
+      }
+      .engine.failed {
+        background: var(--mn-error-bg);
+        color: var(--mn-error);
+      }
+      .engine.failed::before {
+        background: var(--mn-error);
+      }
+      @keyframes pulse {
+        to {
+          opacity: 0.25;
+        }
+      }
+      .spacer {
+        flex: 1;
+      }
+      .progress {
+        font-size: 12.5px;
+        color: var(--mn-run);
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      .hint {
+        font-size: 12px;
+        color: var(--mn-text-faint);
+        white-space: nowrap;
+      }
+      kbd {
+        font: 11px/1 var(--mn-font);
+        padding: 2px 5px;
+        border: 1px solid var(--mn-border-strong);
+        border-bottom-width: 2px;
+        border-radius: 4px;
+        background: var(--mn-surface);
+        color: var(--mn-text-muted);
+      }
+      /* The label looks like a button; the real input lies over it, transparent, so a
+         click anywhere on it opens the picker and the input stays a visible control. */
+      .file {
+        position: relative;
+      }
+      .file input {
+        position: absolute;
+        inset: 0;
+        width: 100%;
+        height: 100%;
+        opacity: 0;
+        cursor: pointer;
+      }
+      .file input::file-selector-button {
+        cursor: pointer;
+      }
+      .file:focus-within .btn {
+        box-shadow: var(--mn-focus);
+      }
+      @media (max-width: 1100px) {
+        .hint {
+          display: none;
+        }
+      }
+      @media (max-width: 640px) {
+        .bar {
+          padding: 8px 12px;
+          gap: 8px;
+        }
+        .slash,
+        h1 {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  @property() notebookTitle = '';
+  @property({ attribute: false }) engine: EngineStatus = {
+    state: 'starting',
+    label: 'Engine starting…',
+  };
+  /** Cells left in the current run (queued or running), 0 when idle. */
+  @property({ type: Number }) pending = 0;
+
+  override render() {
+    const mod = IS_MAC ? '⌘' : 'Ctrl';
+    return html`<div class="bar">
+      <div class="brand"><span class="logo" aria-hidden="true"></span>Medallion Notebook</div>
+      <span class="slash" aria-hidden="true">/</span>
+      <h1>${this.notebookTitle}</h1>
+      <span class="engine ${this.engine.state}" role="status">${this.engine.label}</span>
+      <span class="spacer"></span>
+      ${this.pending > 0 ? html`<span class="progress" role="status">Running… ${this.pending} cell${this.pending === 1 ? '' : 's'} left</span>` : nothing}
+      <span class="hint"
+        ><kbd>⇧</kbd> <kbd>Enter</kbd> run cell · <kbd>${mod}</kbd> <kbd>⇧</kbd>
+        <kbd>Enter</kbd> run all</span
+      >
+      <span class="file">
+        <label class="btn" for="files">${icons.upload}Add data files</label>
+        <input id="files" type="file" multiple accept=".csv,.tsv,.txt" @change=${this._onFiles} />
+      </span>
+      <button class="btn primary" @click=${this._onRunAll} title="Run all (${mod}+Shift+Enter)">
+        ${icons.playAll}Run all
+      </button>
+    </div>`;
+  }
+
+  private _onFiles(event: Event): void {
+    const input = event.currentTarget as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    // Cleared so choosing the same file again (after fixing it on disk) fires again.
+    input.value = '';
+    if (files.length > 0)
+      this.dispatchEvent(
+        new CustomEvent('mn-add-files', { detail: { files }, bubbles: true, composed: true }),
+      );
+  }
+
+  private _onRunAll(): void {
+    this.dispatchEvent(new CustomEvent('mn-run-all', { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mn-top-bar': MnTopBar;
+  }
+}

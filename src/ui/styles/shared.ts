@@ -1,0 +1,138 @@
+/** Document styles stop at shadow roots, so each component brings the box-sizing reset. */
+export const resetStyles = css`
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+`;
+
+/** Button and badge styles several components share (each shadow root needs its own copy). */
+import { css } from 'lit';
+
+export const buttonStyles = css`
+  .btn {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    height: 32px;
+    padding: 0 12px;
+    border: 1px solid var(--mn-border-strong);
+    border-radius: var(--mn-radius-sm);
+    background: var(--mn-surface);
+    color: var(--mn-text);
+    font: 500 13px/1 var(--mn-font);
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  .btn:hover {
+    background: var(--mn-surface-muted);
+    border-color: var(--mn-text-faint);
+  }
+  .btn:focus-visible,
+  .icon-btn:focus-visible {
+    outline: none;
+    box-shadow: var(--mn-focus);
+  }
+  .btn.primary {
+    background: var(--mn-accent);
+    border-color: var(--mn-accent);
+    color: #fff;
+  }
+  .btn.primary:hover {
+    background: var(--mn-accent-hover);
+  }
+  .btn:disabled {
+    opacity: 0.55;
+    cursor: default;
+  }
+  .icon-btn {
+    display: inline-grid;
+    place-items: center;
+    width: 28px;
+    height: 28px;
+    padding: 0;
+    border: 1px solid transparent;
+    border-radius: var(--mn-radius-sm);
+    background: transparent;
+    color: var(--mn-text-muted);
+    cursor: pointer;
+  }
+  .icon-btn:hover:not(:disabled) {
+    background: var(--mn-silver-bg);
+    color: var(--mn-text);
+  }
+  .icon-btn:disabled {
+    opacity: 0.35;
+    cursor: default;
+  }
+  .icon-btn svg,
+  .btn svg {
+    width: 16px;
+    height: 16px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;
+
+/** Layer badges: bronze warm, silver grey, gold gold, so a glance tells the layer. */
+export const layerStyles = css`
+  .layer {
+    display: inline-flex;
+    align-items: center;
+    height: 20px;
+    padding: 0 8px;
+    border: 1px solid;
+    border-radius: 999px;
+    font: 600 11px/1 var(--mn-font);
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+  }
+  .layer.bronze {
+    color: var(--mn-bronze);
+    background: var(--mn-bronze-bg);
+    border-color: var(--mn-bronze-border);
+  }
+  .layer.silver {
+    color: var(--mn-silver);
+    background: var(--mn-silver-bg);
+    border-color: var(--mn-silver-border);
+  }
+  .layer.gold {
+    color: var(--mn-gold);
+    background: var(--mn-gold-bg);
+    border-color: var(--mn-gold-border);
+  }
+`;
+
+/** Status colours, shared by the cell header and the outline. */
+export const statusStyles = css`
+  [data-status] {
+    --status-fg: var(--mn-text-muted);
+    --status-bg: var(--mn-silver-bg);
+  }
+  [data-status='done'] {
+    --status-fg: var(--mn-ok);
+    --status-bg: var(--mn-ok-bg);
+  }
+  [data-status='running'],
+  [data-status='queued'] {
+    --status-fg: var(--mn-run);
+    --status-bg: var(--mn-run-bg);
+  }
+  [data-status='stale'] {
+    --status-fg: var(--mn-warn);
+    --status-bg: var(--mn-warn-bg);
+  }
+  [data-status='error'],
+  [data-status='blocked'] {
+    --status-fg: var(--mn-error);
+    --status-bg: var(--mn-error-bg);
+  }
+`;
