@@ -31,11 +31,10 @@ app.runtime = runtime;
 app.engine = { state: 'starting', label: 'Engine starting…' };
 
 engine.info().then(
-  (info) =>
-    (app.engine = {
-      state: 'ready',
-      label: `DuckDB v${info.duckdbVersion.replace(/^v/, '')} ready`,
-    }),
+  (info) => {
+    performance.mark('medallion:engine-ready');
+    app.engine = { state: 'ready', label: `DuckDB v${info.duckdbVersion.replace(/^v/, '')} ready` };
+  },
   (error: unknown) => {
     app.engine = { state: 'failed', label: 'Engine failed' };
     app.showError(
