@@ -1,0 +1,109 @@
+/**
+ * In headless Chromium, on the production build: cold and warm start, the whole notebook
+ * on the real-sized data set, slicer latency, and the first rows of a million-row result.
+ * Times come from the page's own performance marks, not from the driver's clock.
+ */
+import { readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { build, preview } from 'vite';
+import { chromium, type Page } from 'playwright-core';
+
+export interface BrowserFigures {
+  coldUsableMs: number;
+  coldEngineReadyMs: number;
+  warmUsableMs: number;
+  warmEngineReadyMs: number;
+  runAllMs: number;
+  runAllCells: number;
+  slicerMs: number[];
+  millionRowsFirstRowsMs: number;
+}
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export async function runBrowserBench(dataDir: string): Promise<BrowserFigures> {
+  await build({ logLevel: 'warn' });
+  const port = await freePort();
+  const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const url = `http://127.0.0.1:${port}/`;
+
+    await page.goto(url);
+    const cold = await startMarks(page);
+    await waitForPlans(page, 1);
+    await page.reload();
+    const warm = await startMarks(page);
+    await waitForPlans(page, 1);
+
+    // The real-sized set through the file input, as a person would add it.
+    const files = readdirSync(dataDir).filter((f) => f.startsWith('AW_')).map((f) => path.join(dataDir, f));
+    await page.getByLabel('Add data files').setInputFiles(files);
+    await waitForPlans(page, 2);
+    await page.getByRole('button', { name: 'Run all' }).click();
+    const runAll = await waitForPlans(page, 3);
+
+    const slicerMs: number[] = [];
+    for (const value of ['F', 'M', '', 'F', '']) {
+      const before = await planCount(page);
+      await page.getByLabel('Gender').first().selectOption(value);
+      slicerMs.push((await waitForPlans(page, before + 1)).duration);
+    }
+
+    const millionRowsFirstRowsMs = await page.evaluate(async () => {
+      const { runtime } = (globalThis as unknown as { medallion: { runtime: { dispatch(a: object): string; runCell(id: string): Promise<void> } } }).medallion;
+      const id = runtime.dispatch({ type: 'add', kind: 'sql', source: 'SELECT range AS i, range * 0.5 AS half, md5(range::VARCHAR) AS h FROM range(1000000)' });
+      const t0 = performance.now();
+      await runtime.runCell(id);
+      return performance.now() - t0;
+    });
+
+    return {
+      coldUsableMs: cold.usable,
+      coldEngineReadyMs: cold.ready,
+      warmUsableMs: warm.usable,
+      warmEngineReadyMs: warm.ready,
+      runAllMs: runAll.duration,
+      runAllCells: runAll.cells,
+      slicerMs,
+      millionRowsFirstRowsMs,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function startMarks(page: Page): Promise<{ usable: number; ready: number }> {
+  await page.waitForFunction(() => performance.getEntriesByName('medallion:engine-ready').length > 0, null, { timeout: 60_000 });
+  return page.evaluate(() => ({
+    usable: performance.getEntriesByName('medallion:page-usable')[0]?.startTime ?? NaN,
+    ready: performance.getEntriesByName('medallion:engine-ready')[0]!.startTime,
+  }));
+}
+
+function planCount(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('medallion:plan').length);
+}
+
+async function waitForPlans(page: Page, count: number): Promise<{ duration: number; cells: number }> {
+  await page.waitForFunction((n) => performance.getEntriesByName('medallion:plan').length >= n, count, { timeout: 120_000 });
+  return page.evaluate((n) => {
+    const entry = performance.getEntriesByName('medallion:plan')[n - 1] as PerformanceMeasure;
+    return { duration: entry.duration, cells: (entry.detail as { cells: number }).cells };
+  }, count);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * `npm run bench`: the Customer 360 pipeline at several scales on DuckDB-WASM in Node
+ * (and native DuckDB when available), then the page in headless Chromium. Prints the
+ * figures and writes bench/results.md. Nothing here is asserted: these are measurements.
+ *
+ *   BENCH_SCALES=1,10,100 npm run bench     (default 1,10)
+ *   BENCH_BROWSER=0 npm run bench           (skip Chromium)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { sampleDir } from './sample-data.ts';
+import { pipelineNotebook, runWasmPipeline } from './wasm-pipeline.ts';
+import { runBrowserBench, type BrowserFigures } from './browser-bench.ts';
+import { nativeRunners } from './native-pipeline.ts';
+
+const scales = (process.env['BENCH_SCALES'] ?? '1,10').split(',').map(Number);
+const lines: string[] = [];
+const say = (line: string) => {
+  console.log(line);
+  lines.push(line);
+};
+
+say('# Benchmarks');
+say('');
+say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`);
+say(`DuckDB-WASM ${packageVersion('@duckdb/duckdb-wasm')} (DuckDB 1.4.3); native: @duckdb/node-api ${packageVersion('@duckdb/node-api')}.`);
+say('');
+say(`## Pipeline (bronze → silver → gold, ${pipelineNotebook().cells.length} cells), best of 3 after a warm-up run`);
+say('');
+say('| scale | sales lines | WASM (Node) | native, 1 thread | native, all threads | WASM ÷ native 1 thread |');
+say('|---|---|---|---|---|---|');
+for (const scale of scales) {
+  const dir = await sampleDir(scale);
+  const wasm = await best(() => runWasmPipeline(dir).then((r) => r.seconds), scale >= 100 ? 1 : 3);
+  const native = await Promise.all(nativeRunners.map((runner) => best(() => runner.run(dir), scale >= 100 ? 1 : 3)));
+  const [one, all] = native;
+  const lines = Math.round(53_416 * scale).toLocaleString('en-US');
+  say(`| ${scale}× | ${lines} | ${fmt(wasm)} | ${one === undefined ? 'n/a' : fmt(one)} | ${all === undefined ? 'n/a' : fmt(all)} | ${one === undefined ? 'n/a' : (wasm / one).toFixed(2)} |`);
+}
+
+if (process.env['BENCH_BROWSER'] !== '0') {
+  const figures: BrowserFigures = await runBrowserBench(await sampleDir(1));
+  const median = [...figures.slicerMs].sort((a, b) => a - b)[Math.floor(figures.slicerMs.length / 2)]!;
+  say('');
+  say('## Headless Chromium (production build, real-sized data set)');
+  say('');
+  say('| measure | ms |');
+  say('|---|---|');
+  say(`| page usable, cold | ${figures.coldUsableMs.toFixed(0)} |`);
+  say(`| engine ready, cold | ${figures.coldEngineReadyMs.toFixed(0)} |`);
+  say(`| page usable, warm (reload) | ${figures.warmUsableMs.toFixed(0)} |`);
+  say(`| engine ready, warm (reload) | ${figures.warmEngineReadyMs.toFixed(0)} |`);
+  say(`| Run all, ${figures.runAllCells} cells (pipeline + dashboard) | ${figures.runAllMs.toFixed(0)} |`);
+  say(`| Gender slicer change, median of ${figures.slicerMs.length} (${figures.slicerMs.map((m) => m.toFixed(0)).join(', ')}) | ${median.toFixed(0)} |`);
+  say(`| first rows of a 1,000,000-row query | ${figures.millionRowsFirstRowsMs.toFixed(0)} |`);
+}
+
+writeFileSync('bench/results.md', lines.join('\n') + '\n');
+console.log('\nwritten to bench/results.md');
+
+async function best(run: () => Promise<number>, times: number): Promise<number> {
+  await run(); // warm-up: file cache, JIT
+  let fastest = Infinity;
+  for (let i = 0; i < times; i++) fastest = Math.min(fastest, await run());
+  return fastest;
+}
+
+function packageVersion(name: string): string {
+  return (JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
+}
+
+function fmt(seconds: number): string {
+  return `${seconds.toFixed(2)} s`;
+}
