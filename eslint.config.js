@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'public/', 'node_modules/', 'out/'] },
+  { ignores: ['dist/', 'public/', 'node_modules/', 'out/', 'bench/tmp/', 'test-results/', '.tmp-*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { serviceWorkerPlugin } from './scripts/service-worker.ts';
 
 const duckdbDist = fileURLToPath(new URL('./node_modules/@duckdb/duckdb-wasm/dist/', import.meta.url));
 
@@ -14,6 +15,8 @@ export default defineConfig({
       '@duckdb/duckdb-wasm/blocking': `${duckdbDist}duckdb-browser-blocking.mjs`,
     },
   },
+  // Writes dist/sw.js with the list of every built file: the app works offline after one visit.
+  plugins: [serviceWorkerPlugin()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   server: { port: 5173 },

@@ -1,14 +1,29 @@
 /**
- * Composition root: the engine worker, the notebook, the runtime and the page. The
+ * Composition root: what the address asks for (a gallery notebook, a share link, a
+ * notebook kept in this browser, or the start page), then the engine worker, the
+ * notebook, the runtime, the session (trust, autosave, share, files) and the page. The
  * notebook shows (and can be edited) at once; the engine and the sample data follow.
  */
 import './ui/styles/global.css';
 import './ui/mn-app.ts';
-import notebookText from '../notebooks/customer-360.md?raw';
+import './ui/mn-session-bar.ts';
+import './ui/mn-start-page.ts';
 import { startWorkerEngine } from './client/worker-engine.ts';
 import { parseNotebook } from './notebook/format.ts';
+import { notebookTitle } from './notebook/types.ts';
 import { NotebookRuntime } from './runtime/notebook-runtime.ts';
+import { matchesFilePattern } from './analysis/bronze-spec.ts';
 import type { MnApp } from './ui/mn-app.ts';
+import { bundledGallery } from './share/gallery.ts';
+import { addressOf, readOpenRequest } from './share/open-request.ts';
+import { openRequested, type OpenedNotebook } from './share/open-notebook.ts';
+import { NotebookStore } from './share/notebook-store.ts';
+import { TrustStore } from './share/trust.ts';
+import { browserStorage } from './share/browser-storage.ts';
+import { autosaveChannel, createBlankNotebook, importNotebookText, NotebookSession } from './share/session.ts';
+import { openNotebookFile } from './share/notebook-files.ts';
+import { isShareFragment } from './share/share-link.ts';
+import { registerServiceWorker } from './share/service-worker.ts';
 
 /** Used when the sample generator's manifest is missing. */
 const FALLBACK_SAMPLE = [
@@ -25,48 +40,87 @@ const FALLBACK_SAMPLE = [
 
 const app: MnApp =
   document.querySelector('mn-app') ?? document.body.appendChild(document.createElement('mn-app'));
-const { engine } = startWorkerEngine();
-const runtime = new NotebookRuntime(engine, parseNotebook(notebookText));
-app.runtime = runtime;
-// The console and the benchmarks (bench/browser-bench.ts) reach the runtime here.
-Object.assign(globalThis, { medallion: { runtime } });
-requestAnimationFrame(() => performance.mark('medallion:page-usable'));
-app.engine = { state: 'starting', label: 'Engine starting…' };
+const storage = browserStorage();
+const store = new NotebookStore(storage);
+const trust = new TrustStore(storage);
+const gallery = bundledGallery();
 
-engine.info().then(
-  (info) => {
-    performance.mark('medallion:engine-ready');
-    app.engine = { state: 'ready', label: `DuckDB v${info.duckdbVersion.replace(/^v/, '')} ready` };
-  },
-  (error: unknown) => {
-    app.engine = { state: 'failed', label: 'Engine failed' };
-    app.showError(
-      `The DuckDB engine did not start: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  },
-);
+// A share link pasted into this tab changes only the fragment: open it as a page of its own.
+window.addEventListener('hashchange', () => {
+  if (isShareFragment(location.hash)) location.reload();
+});
 
-void loadSample();
+try {
+  const request = readOpenRequest(new URL(location.href), gallery.map((g) => g.name));
+  const opening = await openRequested(request, { gallery, store, trust });
+  if (opening.kind === 'start') showStartPage(opening.message);
+  else startNotebook(opening.notebook);
+} catch (error) {
+  showStartPage(`This notebook could not be opened: ${messageOf(error)}`);
+}
 
-/** Opens `/` on the bundled sample data, already run. URLs are relative: any sub-path works. */
-async function loadSample(): Promise<void> {
-  app.notice = 'Loading sample data…';
+function startNotebook(opened: OpenedNotebook): void {
+  const { engine, worker } = startWorkerEngine();
+  const runtime = new NotebookRuntime(engine, parseNotebook(opened.text));
+  const session = new NotebookSession(runtime, opened, store, trust, {
+    worker,
+    channel: autosaveChannel(),
+    href: () => location.href,
+    navigate: (url) => location.assign(url),
+    replaceUrl: (url) => history.replaceState(null, '', url),
+    reload: () => location.reload(),
+  });
+  app.runtime = runtime;
+  // The console and the benchmarks (bench/browser-bench.ts) reach the runtime here.
+  Object.assign(globalThis, { medallion: { runtime, session } });
+  requestAnimationFrame(() => performance.mark('medallion:page-usable'));
+  app.engine = { state: 'starting', label: 'Engine starting…' };
+  document.title = `${notebookTitle(runtime.notebook)} · Medallion Notebook`;
+
+  // The menu (Share, Save, Open, Export) and the notices (untrusted, network, restored),
+  // above the app shell until they move into it.
+  const bar = document.createElement('mn-session-bar');
+  bar.session = session;
+  app.before(bar);
+  session.start();
+
+  engine
+    .info()
+    .then(
+      (info) => {
+        performance.mark('medallion:engine-ready');
+        app.engine = { state: 'ready', label: `DuckDB v${info.duckdbVersion.replace(/^v/, '')} ready` };
+      },
+      (error: unknown) => {
+        app.engine = { state: 'failed', label: 'Engine failed' };
+        app.showError(`The DuckDB engine did not start: ${messageOf(error)}`);
+      },
+    )
+    .finally(registerServiceWorker);
+
+  void loadData(runtime, session);
+}
+
+/**
+ * Opens a notebook on its data: the bundled sample when it asks for it (`data: sample`),
+ * else the files the person adds. Runs it at once only if it is trusted and has its
+ * files; an untrusted notebook waits for "Trust and run".
+ */
+async function loadData(runtime: NotebookRuntime, session: NotebookSession): Promise<void> {
   try {
-    const names = await sampleNames();
-    const fetched = await Promise.all(names.map(fetchSampleFile));
-    const files = fetched.filter((f): f is File => f !== null);
-    if (files.length === 0) {
+    const patterns = [...runtime.analysis.values()].flatMap((a) => a.files);
+    if (runtime.notebook.meta['data'] === 'sample' && patterns.length > 0) {
+      app.notice = 'Loading sample data…';
+      const names = (await sampleNames()).filter((n) => patterns.some((p) => matchesFilePattern(n, p)));
+      const fetched = await Promise.all(names.map(fetchSampleFile));
+      const files = fetched.filter((f): f is File => f !== null);
+      if (files.length > 0) await app.addFiles(files, false);
       app.notice = null;
-      return;
     }
-    await app.addFiles(files, false);
-    app.notice = null;
-    await runtime.runAll();
+    if (session.trusted && session.missingFiles().length === 0) await runtime.runAll();
   } catch (error) {
     app.notice = null;
-    app.showError(
-      `Could not load the sample data: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    app.showError(`Could not load the sample data: ${messageOf(error)}`);
   }
 }
 
@@ -89,4 +143,34 @@ async function fetchSampleFile(name: string): Promise<File | null> {
   if (!response.ok || (response.headers.get('content-type') ?? '').includes('text/html'))
     return null;
   return new File([await response.blob()], name, { type: 'text/csv' });
+}
+
+/** The gallery, "Open a notebook file…", "New notebook" and the notebooks kept here. */
+function showStartPage(message: string | null): void {
+  const page = document.createElement('mn-start-page');
+  page.gallery = gallery;
+  page.store = store;
+  page.channel = autosaveChannel();
+  page.message = message;
+  page.addEventListener('mn-open-file', () => {
+    openNotebookFile()
+      .then(async (file) => {
+        if (file) location.assign(addressOf.local(await importNotebookText(store, trust, file.text)));
+      })
+      .catch((error: unknown) => page.showError(messageOf(error)));
+  });
+  page.addEventListener('mn-new-notebook', () => {
+    try {
+      location.assign(addressOf.local(createBlankNotebook(store)));
+    } catch (error) {
+      page.showError(messageOf(error));
+    }
+  });
+  app.replaceWith(page);
+  document.title = 'Notebooks · Medallion Notebook';
+  registerServiceWorker();
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -8,6 +8,8 @@ import { parseBronzeSpec } from './bronze-spec.ts';
 import { parseInputSpec } from '../dashboard/input-spec.ts';
 import { parseKpiSpec } from '../dashboard/kpi-spec.ts';
 import { chartSql, parseChartSpec } from '../charts/chart-spec.ts';
+import { parseTestSpec, testReferences } from './test-spec.ts';
+import { layerWarnings } from './layer-rules.ts';
 
 export interface CellAnalysis {
   readonly id: string;
@@ -21,6 +23,8 @@ export interface CellAnalysis {
   readonly definesParam: string | null;
   readonly layer: Layer | null;
   readonly problems: readonly string[];
+  /** Advice that does not stop the cell from running (layer rules), in words. */
+  readonly warnings: readonly string[];
 }
 
 export function analyzeNotebook(notebook: Notebook): Map<string, CellAnalysis> {
@@ -45,11 +49,15 @@ export function analyzeNotebook(notebook: Notebook): Map<string, CellAnalysis> {
       result.set(id, { ...analysis, problems: [...analysis.problems, ...problems] });
     }
   }
+  // Third pass: the medallion layer rules (bronze ← files, silver ← bronze/silver, gold ← silver/gold).
+  for (const [id, warnings] of layerWarnings([...result.values()])) {
+    result.set(id, { ...result.get(id)!, warnings });
+  }
   return result;
 }
 
 function analyzeCell(cell: Cell, schemas: ReadonlySet<string>): CellAnalysis {
-  const base = { id: cell.id, defines: null, references: [], files: [], params: [], definesParam: null, layer: null, problems: [] };
+  const base = { id: cell.id, defines: null, references: [], files: [], params: [], definesParam: null, layer: null, problems: [], warnings: [] };
   const fromSql = (sql: string | null) => {
     const analysis = sql === null ? null : analyzeSql(sql, schemas);
     return { references: analysis?.references ?? [], params: analysis?.params ?? [] };
@@ -75,6 +83,11 @@ function analyzeCell(cell: Cell, schemas: ReadonlySet<string>): CellAnalysis {
     case 'kpi': {
       const spec = parseKpiSpec(cell.source);
       return { ...base, ...fromSql(spec.sql), problems: spec.problems };
+    }
+    case 'test': {
+      // A test cell reads its table (and relationship targets), so it runs after them.
+      const spec = parseTestSpec(cell.source);
+      return { ...base, references: testReferences(spec, schemas), problems: spec.problems };
     }
     case 'markdown':
       return base;

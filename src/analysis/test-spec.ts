@@ -12,9 +12,9 @@
  *     - query: {name: totals reconcile, sql: "SELECT … rows that are wrong …"}
  *
  * Any entry may add `name:` (how it is listed), `hint:` (what to do when it fails) and
- * `where:` (a condition: only rows meeting it are checked). Nulls pass `unique`,
- * `accepted_values` and `relationships`, as in dbt; `not_null` is the test for them.
- * `expect` fails rows where the condition is false or null.
+ * `where:` (a condition: only rows meeting it are checked). As in dbt, a null passes
+ * every test but `not_null`, which is the test for nulls: `unique` and `relationships`
+ * skip null keys, `accepted_values` null values, `expect` rows where its condition is null.
  */
 import { parse } from 'yaml';
 import type { DataTest, DataTestKind } from '../engine/api.ts';

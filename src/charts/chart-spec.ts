@@ -12,7 +12,7 @@
  *   sort: -y                      # x | -x | y | -y
  *   format: {y: currency}         # currency | percent | integer | number | date | month
  *   click: country                # clicking a mark sets the input $country (cross-filter)
- *   drill: {param: geo, levels: [continent, country, region]}
+ *   drill: {param: geo, label: Geography, levels: [continent, country, region]}
  */
 import { optionalString, parseYamlObject } from '../dashboard/yaml-spec.ts';
 
@@ -32,8 +32,11 @@ export interface ChartSpec {
   readonly format: Partial<Record<'x' | 'y' | 'fill' | 'size', AxisFormat>>;
   /** Clicking a mark sets this input parameter to the clicked row's value of `field`. */
   readonly click: { readonly param: string; readonly field: string } | null;
-  /** Clicking drills one level down; the parameter holds the path, e.g. ['Europe', 'France']. */
-  readonly drill: { readonly param: string; readonly levels: readonly string[] } | null;
+  /**
+   * Clicking drills one level down; the parameter holds the path, e.g. ['Europe', 'France'].
+   * `label` names the path in filter chips ("Geography: Europe › France").
+   */
+  readonly drill: { readonly param: string; readonly levels: readonly string[]; readonly label: string | null } | null;
   readonly height: number | null;
   readonly problems: readonly string[];
 }
@@ -91,9 +94,9 @@ function readClick(raw: unknown, problems: string[]): ChartSpec['click'] {
 
 function readDrill(raw: unknown, problems: string[]): ChartSpec['drill'] {
   if (raw === undefined || raw === null) return null;
-  const value = raw as { param?: unknown; levels?: unknown };
+  const value = raw as { param?: unknown; levels?: unknown; label?: unknown };
   if (typeof value.param === 'string' && Array.isArray(value.levels) && value.levels.length > 1) {
-    return { param: value.param, levels: value.levels.map(String) };
+    return { param: value.param, levels: value.levels.map(String), label: optionalString(value.label) };
   }
   problems.push('drill: give a param and at least two levels, e.g. {param: geo, levels: [continent, country]}.');
   return null;

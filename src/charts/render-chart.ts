@@ -22,6 +22,19 @@ export interface ColorLegend {
   readonly entries: readonly { value: string; color: string }[];
 }
 
+const INHABITED_WORLD = {
+  type: 'MultiPoint',
+  coordinates: [
+    [-179.9, 10],
+    [179.9, 10],
+    [0, 83],
+    [0, -56],
+  ],
+};
+
+/** Five blues from light to dark, without the near-white end: every class stays visible on white. */
+const BLUES = ['#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'];
+
 const DEFAULT_COLORS = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5', '#9c6b4e', '#9498a0'];
 
 export function renderChart(spec: ChartSpec, data: ChartData, options: RenderOptions): { element: Element; legend: ColorLegend | null } {
@@ -35,59 +48,81 @@ export function renderChart(spec: ChartSpec, data: ChartData, options: RenderOpt
   const colorValue = (column: string) => (d: ChartRow) => (d[column] === null ? UNKNOWN_KEY : d[column]);
   const fill = ch.fill ? (data.kinds.has(ch.fill) ? colorValue(ch.fill) : ch.fill) : undefined;
   const stroke = ch.stroke ? (data.kinds.has(ch.stroke) ? colorValue(ch.stroke) : ch.stroke) : undefined;
-  const tip = tipFormat(spec, data);
+  const tip = tipFormat(spec, data, colorColumn);
+  // Tooltips show the whole row under the columns' names ("gender: F", "full_name: …"):
+  // chart rows are aggregates with a few columns, and a scatter's dot needs its name.
+  const shown = [...data.kinds.keys()].filter((c) => c !== ch.x && c !== ch.y);
+  const extra = shown.length > 0 ? { channels: Object.fromEntries(shown.map((c) => [c, c])) } : {};
   const sort = spec.sort ? sortOption(spec) : undefined;
   const fx = ch.facet;
+  // Dates on x make a time axis: bars become month (or day) wide rects, ticks are spaced.
+  const timeX = ch.x !== undefined && data.kinds.get(ch.x) === 'date';
+  // A number as colour (margin) is read in five classes, with a legend of swatches.
+  const quantFill = ch.fill !== undefined && data.kinds.get(ch.fill) === 'number';
+  const ariaLabel = markLabel(spec, data);
 
   const marks: Plot.Markish[] = [];
   switch (spec.mark) {
     case 'bar':
-      marks.push(Plot.barY(rows, { x: ch.x, y: ch.y, fill: fill ?? '#4269d0', fillOpacity: opacity, fx, sort, tip }), Plot.ruleY([0]));
+      marks.push(
+        timeX
+          ? Plot.rectY(rows, { x: ch.x, interval: spec.format.x === 'date' ? 'day' : 'month', y: ch.y, fill: fill ?? '#4269d0', fillOpacity: opacity, inset: 0.5, fx, tip, ariaLabel, ...extra })
+          : Plot.barY(rows, { x: ch.x, y: ch.y, fill: fill ?? '#4269d0', fillOpacity: opacity, fx, sort, tip, ariaLabel, ...extra }),
+        Plot.ruleY([0]),
+      );
       break;
     case 'bar-x':
-      marks.push(Plot.barX(rows, { y: ch.y, x: ch.x, fill: fill ?? '#4269d0', fillOpacity: opacity, fy: fx, sort, tip }), Plot.ruleX([0]));
+      marks.push(Plot.barX(rows, { y: ch.y, x: ch.x, fill: fill ?? '#4269d0', fillOpacity: opacity, fy: fx, sort, tip, ariaLabel, ...extra }), Plot.ruleX([0]));
       break;
     case 'line':
-      marks.push(Plot.lineY(rows, { x: ch.x, y: ch.y, stroke: stroke ?? fill ?? '#4269d0', strokeWidth: 2, fx, tip }));
+      marks.push(Plot.lineY(rows, { x: ch.x, y: ch.y, stroke: stroke ?? fill ?? '#4269d0', strokeWidth: 2, fx, tip, ...extra }));
       marks.push(Plot.dot(rows, { x: ch.x, y: ch.y, fill: stroke ?? fill ?? '#4269d0', r: 2.5, fx }));
       break;
     case 'area':
-      marks.push(Plot.areaY(rows, { x: ch.x, y: ch.y, fill: fill ?? '#4269d0', fillOpacity: 0.7, fx, tip }), Plot.ruleY([0]));
+      marks.push(Plot.areaY(rows, { x: ch.x, y: ch.y, fill: fill ?? '#4269d0', fillOpacity: 0.7, fx, tip, ...extra }), Plot.ruleY([0]));
       break;
     case 'dot':
-      marks.push(Plot.dot(rows, { x: ch.x, y: ch.y, r: ch.size ?? 4, fill: fill ?? '#4269d0', fillOpacity: typeof opacity === 'number' ? 0.75 : opacity, stroke: 'white', strokeWidth: 0.5, fx, tip }));
+      marks.push(Plot.dot(rows, { x: ch.x, y: ch.y, r: ch.size ?? 4, fill: fill ?? '#4269d0', fillOpacity: typeof opacity === 'number' ? 0.75 : opacity, stroke: 'white', strokeWidth: 0.5, fx, tip, ...extra }));
       break;
     case 'cell':
-      marks.push(Plot.cell(rows, { x: ch.x, y: ch.y, fill: fill ?? ch.y, fx, tip }));
+      marks.push(Plot.cell(rows, { x: ch.x, y: ch.y, fill: fill ?? ch.y, fx, tip, ...extra }));
       break;
     case 'text':
       marks.push(Plot.text(rows, { x: ch.x, y: ch.y, text: ch.text ?? ch.y, fill: fill ?? 'currentColor', fx }));
       break;
     case 'rule':
-      marks.push(Plot.ruleY(rows, { y: ch.y, x: ch.x, stroke: stroke ?? '#4269d0', fx, tip }));
+      marks.push(Plot.ruleY(rows, { y: ch.y, x: ch.x, stroke: stroke ?? '#4269d0', fx, tip, ...extra }));
       break;
     case 'geo':
       return { element: renderMap(spec, data, options), legend: null };
   }
 
+  const categories = spec.mark === 'bar-x' && ch.y ? [...new Set(rows.map((r) => String(r[ch.y!])))] : [];
+  // Column labels are turned when they would run into each other.
+  const columns = spec.mark === 'bar' && !timeX && ch.x ? [...new Set(rows.map((r) => String(r[ch.x!])))] : [];
+  const rotateX = columns.length > 0 && 6.6 * Math.max(...columns.map((c) => c.length)) > (0.9 * (options.width - 76)) / columns.length;
   const element = Plot.plot({
     document: options.document,
     width: options.width,
-    height: spec.height ?? 280,
-    marginLeft: spec.mark === 'bar-x' ? 120 : 60,
-    marginBottom: 40,
+    // Horizontal bars get the room their labels need: a 25-product list is not squeezed.
+    height: spec.height ?? (spec.mark === 'bar-x' && !fx ? Math.max(150, categories.length * 24 + 50) : 280),
+    marginLeft: spec.mark === 'bar-x' ? Math.min(220, Math.max(60, 12 + 6.6 * Math.max(0, ...categories.map((c) => c.length)))) : 60,
+    marginRight: 16,
+    marginBottom: rotateX ? 64 : 40,
     style: { fontFamily: 'inherit', fontSize: '12px', overflow: 'visible' },
     x: {
       label: null,
       tickFormat: formatterFor(spec.format.x, true),
-      ticks: spec.format.x === 'month' ? 'month' : undefined,
-      tickRotate: spec.mark === 'bar' && rows.length > 8 ? -30 : 0,
+      ticks: timeX ? timeTicks(rows, ch.x!, options.width) : spec.mark === 'bar-x' ? Math.max(2, Math.floor(options.width / 120)) : undefined,
+      tickRotate: rotateX ? -30 : 0,
     },
     y: { label: null, grid: true, tickFormat: formatterFor(spec.format.y, true) },
     fx: fx ? { label: null } : undefined,
     color: legend
       ? { domain: legend.entries.map((e) => e.value), range: legend.entries.map((e) => e.color) }
-      : { scheme: 'blues', legend: spec.mark === 'cell' },
+      : quantFill && spec.mark !== 'cell'
+        ? { type: 'quantize', range: BLUES, legend: true, label: title(ch.fill!), tickFormat: formatterFor(spec.format.fill, true), ...({ width: Math.min(320, options.width - 20) } as object) }
+        : { scheme: 'blues', legend: spec.mark === 'cell' },
     marks,
   });
   return { element, legend };
@@ -103,31 +138,71 @@ function renderMap(spec: ChartSpec, data: ChartData, options: RenderOptions): El
   return Plot.plot({
     document: options.document,
     width: options.width,
-    height: spec.height ?? Math.round(options.width * 0.5),
-    projection: 'equal-earth',
+    height: spec.height ?? Math.round(options.width * 0.46),
+    // The inhabited world (Antarctica left out): the map's space goes to the countries.
+    projection: { type: 'equal-earth', domain: INHABITED_WORLD, inset: 2 },
     // Quantized: five readable classes, and a legend drawn as swatches (no canvas needed).
-    color: { type: 'quantize', n: 5, scheme: 'blues', legend: true, label: valueColumn, ...({ width: 360 } as object), tickFormat: formatterFor(spec.format.fill ?? spec.format.y, true) },
+    color: { type: 'quantize', range: BLUES, legend: true, label: title(valueColumn), ...({ width: Math.min(360, options.width - 20) } as object), tickFormat: formatterFor(spec.format.fill ?? spec.format.y, true) },
     style: { fontFamily: 'inherit', fontSize: '12px' },
     marks: [
-      Plot.graticule({ stroke: '#e5e7eb' }),
-      Plot.geo(countries, { fill: '#f1f3f5', stroke: '#d0d5dc', strokeWidth: 0.5 }),
+      Plot.graticule({ stroke: '#e5e7eb', clip: 'frame' }),
+      Plot.geo(countries, { fill: '#eceff2', stroke: '#d0d5dc', strokeWidth: 0.5, clip: 'frame' }),
       Plot.geo(
         countries.filter((c) => values.has(c.properties.name)),
         {
           fill: (c: { properties: { name: string } }) => Number(values.get(c.properties.name)![valueColumn]),
+          // A chosen country keeps its colour and gets an outline; the others fade.
+          fillOpacity: (c: { properties: { name: string } }) =>
+            !selected || selected.size === 0 || selected.has(String(values.get(c.properties.name)![nameColumn])) ? 1 : 0.3,
           stroke: (c: { properties: { name: string } }) =>
             selected?.has(String(values.get(c.properties.name)![nameColumn])) ? '#111827' : 'white',
-          strokeWidth: 1,
+          strokeWidth: (c: { properties: { name: string } }) =>
+            selected?.has(String(values.get(c.properties.name)![nameColumn])) ? 1.5 : 0.75,
           title: (c: { properties: { name: string } }) => {
             const row = values.get(c.properties.name)!;
             return `${row[nameColumn]}\n${valueColumn}: ${format(row[valueColumn])}`;
           },
+          ariaLabel: (c: { properties: { name: string } }) => String(values.get(c.properties.name)![nameColumn]),
           tip: true,
         },
       ),
-      Plot.sphere({ stroke: '#d0d5dc' }),
     ],
   });
+}
+
+/**
+ * Time axis ticks that leave room for a "Jan 2017" label (about 80 px each): every 3
+ * months on a laptop, every 6 or 12 on a phone.
+ */
+function timeTicks(rows: readonly ChartRow[], column: string, width: number): string | number {
+  const times = rows.map((r) => r[column]).filter((v): v is Date => v instanceof Date).map((d) => d.getTime());
+  if (times.length === 0) return 5;
+  const months = (Math.max(...times) - Math.min(...times)) / (30.44 * 86_400_000);
+  const room = width - 80;
+  if (months <= 1) return Math.max(2, Math.floor(room / 90));
+  for (const step of [1, 3, 6]) if (room / (months / step) >= 80) return step === 1 ? 'month' : `${step} months`;
+  return 'year';
+}
+
+/** `annual_income` → "Annual income", for legend titles. */
+function title(column: string): string {
+  const words = column.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Each bar's accessible name, "France, $161,055": screen readers can read the chart, and
+ * tests can find a bar by its category.
+ */
+function markLabel(spec: ChartSpec, data: ChartData): ((d: ChartRow) => string) | undefined {
+  const horizontal = spec.mark === 'bar-x';
+  const category = horizontal ? spec.channels.y : spec.channels.x;
+  const value = horizontal ? spec.channels.x : spec.channels.y;
+  if (!category || !value || !data.kinds.has(category)) return undefined;
+  const formatCategory = formatterFor(horizontal ? spec.format.y : spec.format.x) ?? String;
+  const formatValue = formatterFor(horizontal ? spec.format.x : spec.format.y) ?? ((v: unknown) => Number(v).toLocaleString('en-US'));
+  const colour = spec.channels.fill && data.kinds.get(spec.channels.fill) === 'text' ? spec.channels.fill : null;
+  return (d) => `${formatCategory(d[category])}${colour ? ` (${d[colour] ?? UNKNOWN_KEY})` : ''}, ${formatValue(d[value])}`;
 }
 
 /** The column a drill-down chart shows at its current level is its x (or y for bar-x). */
@@ -139,10 +214,14 @@ function legendFor(column: string, rows: readonly ChartRow[], palette: Palette):
   const declared = palette.get(column);
   const values = [...new Set(rows.map((r) => (r[column] === null ? UNKNOWN_KEY : String(r[column]))))];
   const ordered = declared ? [...[...declared.keys()].filter((k) => values.includes(k)), ...values.filter((v) => !declared.has(v)).sort()] : values.sort();
+  // Values the map does not name take the default colours the map has not used yet.
+  const used = new Set(declared?.values() ?? []);
+  const free = DEFAULT_COLORS.filter((c) => !used.has(c));
+  const colors = free.length > 0 ? free : DEFAULT_COLORS;
   let next = 0;
   return {
     column,
-    entries: ordered.map((value) => ({ value, color: declared?.get(value) ?? DEFAULT_COLORS[next++ % DEFAULT_COLORS.length]! })),
+    entries: ordered.map((value) => ({ value, color: declared?.get(value) ?? colors[next++ % colors.length]! })),
   };
 }
 
@@ -152,8 +231,16 @@ function sortOption(spec: ChartSpec): Record<string, unknown> {
   return { [category]: spec.sort!.replace('-', ''), reverse: spec.sort!.startsWith('-') };
 }
 
-function tipFormat(spec: ChartSpec, data: ChartData): Plot.TipOptions | boolean {
+function tipFormat(spec: ChartSpec, data: ChartData, colorColumn: string | null): Plot.TipOptions | boolean {
   const format: Record<string, unknown> = {};
+  if (colorColumn) {
+    Object.assign(format, { fill: false, stroke: false, z: false });
+    const f = formatterFor(spec.format.fill);
+    if (f) format[colorColumn] = f;
+  }
+  for (const [column, kind] of data.kinds) {
+    if (kind === 'number' && !(column in format)) format[column] = (v: unknown) => Number(v).toLocaleString('en-US', { maximumFractionDigits: 2 });
+  }
   for (const key of ['x', 'y'] as const) {
     const f = formatterFor(spec.format[key]);
     if (f) format[key] = f;

@@ -36,6 +36,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
       const detail = result.files[0]!;
       report.push({ ...detail, table, output: path.basename(output) });
       console.error(`  ok     ${file.name} → ${table}: ${detail.rows} rows, ${detail.encoding}${detail.bom ? ' (BOM)' : ''}`);
+      for (const warning of detail.warnings ?? []) console.error(`         ${warning}`);
     } catch (error) {
       failures++;
       const message = error instanceof Error ? error.message : String(error);

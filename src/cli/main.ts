@@ -4,10 +4,12 @@
  */
 import { runCommand } from './run-command.ts';
 import { ingestCommand } from './ingest-command.ts';
+import { testCommand } from './test-command.ts';
 
 const USAGE = `Usage:
   medallion run NOTEBOOK [--data DIR] [--out DIR] [--format csv|json|parquet] [--layers gold|all]
   medallion ingest FILE_OR_DIR... --out DIR
+  medallion test NOTEBOOK [--data DIR]
 
 NOTEBOOK is a notebook file (.md) or the name of one in notebooks/ (e.g. customer-360).`;
 
@@ -16,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'run') return await runCommand(rest);
     if (command === 'ingest') return await ingestCommand(rest);
+    if (command === 'test') return await testCommand(rest);
     console.log(USAGE);
     return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
   } catch (error) {

@@ -80,12 +80,12 @@ export async function runCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-function readByNotebook(notebook: Notebook, fileName: string): boolean {
+export function readByNotebook(notebook: Notebook, fileName: string): boolean {
   return [...analyzeNotebook(notebook).values()].some((a) => a.files.some((p) => matchesFilePattern(fileName, p)));
 }
 
 /** Bronze patterns that no file in the data directory matches. */
-function missingFiles(runtime: NotebookRuntime, names: readonly string[]): string[] {
+export function missingFiles(runtime: NotebookRuntime, names: readonly string[]): string[] {
   const missing: string[] = [];
   for (const analysis of runtime.analysis.values()) {
     for (const pattern of analysis.files) {

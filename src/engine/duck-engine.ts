@@ -1,71 +1,99 @@
 /**
  * The engine over DuckDB: files, bronze ingest, running cells, paging results, catalog.
- * No DOM and no Node APIs here (those live in the platform), so one class serves the
- * browser worker, the tests and the headless runner.
+ * No DOM and no Node APIs here (those live in the backend), so one class serves the
+ * browser worker, the tests and the headless runner, on DuckDB-WASM or native DuckDB.
  */
-import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
 import type {
+  CleaningReport,
+  CleaningRequest,
+  DataTest,
+  DataTestResult,
   EngineApi,
   EngineInfo,
   FileHandle,
+  IngestOptions,
   IngestProgress,
   IngestResult,
+  RelationProfile,
   RegisteredFile,
   RunOptions,
   RunResult,
   TableInfo,
 } from './api.ts';
-import type { EnginePlatform } from './platform.ts';
-import type { ByteReader } from './detect-encoding.ts';
-import { DuckSession } from './duck-session.ts';
+import type { EngineBackend, RegisteredHandle } from './backend.ts';
+import { QueryCancelledError, type DuckSession } from './duck-session.ts';
 import { ingestFiles } from './csv-ingest.ts';
 import { describeColumns } from './describe.ts';
+import { runDataTests } from './data-tests.ts';
+import { profileRelation } from './profile.ts';
+import { cleaningReport } from './cleaning-report.ts';
 import { quoteIdent, quoteLiteral, quoteQualified } from './sql-quote.ts';
 import { splitStatements } from '../analysis/sql-tokens.ts';
 import { matchesFilePattern } from '../analysis/bronze-spec.ts';
 
 const QUERY_START = /^\s*(\(|select\b|with\b|from\b|values\b|table\b|pivot\b|unpivot\b)/i;
 
-export class DuckEngine implements EngineApi {
-  private readonly session: DuckSession;
-  private readonly files = new Map<string, ByteReader>();
+export interface EngineOptions {
+  /** Bytes a bronze table may take; overrides what the backend works out (tests). null: no cap. */
+  readonly memoryBudget?: number | null;
+}
 
-  constructor(
-    private readonly db: DuckDBBindings,
-    private readonly platform: EnginePlatform,
-  ) {
-    this.session = new DuckSession(db);
+/** One engine call in flight; `cancel()` marks every one so their next statement is refused. */
+interface CallToken {
+  cancelled: boolean;
+}
+
+export class DuckEngine implements EngineApi {
+  private readonly files = new Map<string, RegisteredHandle>();
+  /** Schemas known to exist, so a cell does not re-create its schema every run. */
+  private readonly schemas = new Set<string>(['bronze', 'silver', 'gold']);
+  private readonly inflight = new Set<CallToken>();
+
+  private constructor(
+    private readonly backend: EngineBackend,
+    private readonly options: EngineOptions,
+  ) {}
+
+  static async create(backend: EngineBackend, options: EngineOptions = {}): Promise<DuckEngine> {
+    const session = backend.session;
     // No network here (offline page, CI): autoloading an extension would hang, not fail.
-    this.session.table('SET autoinstall_known_extensions = false');
-    this.session.table('SET autoload_known_extensions = false');
+    await session.execute('SET autoinstall_known_extensions = false');
+    await session.execute('SET autoload_known_extensions = false');
     for (const layer of ['bronze', 'silver', 'gold']) {
-      this.session.table(`CREATE SCHEMA IF NOT EXISTS ${layer}`);
+      await session.execute(`CREATE SCHEMA IF NOT EXISTS ${layer}`);
     }
+    return new DuckEngine(backend, options);
   }
 
   async info(): Promise<EngineInfo> {
-    return { duckdbVersion: this.db.getVersion(), platform: this.platform.name };
+    return {
+      duckdbVersion: await this.backend.version(),
+      platform: this.backend.platform,
+      engine: this.backend.kind,
+      threads: await this.backend.threads(),
+    };
   }
 
   async addFile(name: string, handle: FileHandle): Promise<RegisteredFile> {
-    if (this.files.has(name)) this.db.dropFile(name);
-    const reader = await this.platform.register(this.db, name, handle);
-    this.files.set(name, reader);
-    return { name, size: reader.size };
+    if (this.files.has(name)) await this.backend.dropFile(name);
+    const registered = await this.backend.registerFile(name, handle);
+    this.files.set(name, registered);
+    return { name, size: registered.reader.size };
   }
 
   async removeFile(name: string): Promise<void> {
-    if (this.files.delete(name)) this.db.dropFile(name);
+    if (this.files.delete(name)) await this.backend.dropFile(name);
   }
 
   async listFiles(): Promise<RegisteredFile[]> {
-    return [...this.files].map(([name, reader]) => ({ name, size: reader.size }));
+    return [...this.files].map(([name, { reader }]) => ({ name, size: reader.size }));
   }
 
   async ingest(
     table: string,
     patterns: readonly string[],
     onProgress: (progress: IngestProgress) => void = () => {},
+    options: IngestOptions = {},
   ): Promise<IngestResult> {
     const names = [...this.files.keys()].sort();
     const matched = new Set<string>();
@@ -78,56 +106,67 @@ export class DuckEngine implements EngineApi {
       }
       hits.forEach((hit) => matched.add(hit));
     }
-    const files = [...matched].map((name) => ({ name, reader: this.files.get(name)! }));
-    return ingestFiles(this.session, table, files, onProgress);
-  }
-
-  async run(sql: string, options: RunOptions): Promise<RunResult> {
-    const started = performance.now();
-    const statements = splitStatements(sql).map((s) => sql.slice(s.start, s.end));
-    if (statements.length === 0) throw new Error('The cell is empty: write a query or a CREATE TABLE.');
-    if (options.defines) this.prepareDefinition(options.defines);
-
-    for (const statement of statements.slice(0, -1)) await this.session.execute(statement);
-    const last = statements[statements.length - 1]!;
-    let relation: string | null = options.defines ? quoteQualified(options.defines) : null;
-    if (relation === null && QUERY_START.test(last)) {
-      // Keep the query's result as a temp table so the grid can page through it.
-      relation = quoteIdent(options.resultName);
-      // The statement starts on its own line so DuckDB's "LINE n" excerpt shows the person's SQL.
-      await this.session.execute(`CREATE OR REPLACE TEMP TABLE ${relation} AS\n${last}`);
-    } else if (relation === null) {
-      const bytes = await this.session.execute(last);
-      return { relation: null, rows: -1, columns: [], preview: bytes, elapsedMs: performance.now() - started };
-    } else {
-      await this.session.execute(last);
-    }
-    const rows = Number(this.session.scalar(`SELECT count(*) FROM ${relation}`));
-    return {
-      relation,
-      rows,
-      columns: describeColumns(this.session, relation),
-      preview: await this.page(relation, 0, options.previewRows),
-      elapsedMs: performance.now() - started,
-    };
-  }
-
-  async page(relation: string, offset: number, limit: number): Promise<Uint8Array> {
-    return this.session.bytes(
-      `SELECT * FROM ${relation} LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`,
+    const files = [...matched].map((name) => {
+      const { reader, sqlPath } = this.files.get(name)!;
+      return { name, reader, sqlPath };
+    });
+    return this.call((session) =>
+      ingestFiles(session, table, files, onProgress, options, {
+        memoryBudget: () => this.memoryBudget(session),
+        bytesRead: (sqlPath) => this.backend.bytesRead?.(sqlPath) ?? null,
+        queryProgress: () => this.backend.queryProgress?.() ?? null,
+      }),
     );
   }
 
+  async run(sql: string, options: RunOptions): Promise<RunResult> {
+    return this.call(async (session) => {
+      const started = performance.now();
+      const statements = splitStatements(sql).map((s) => sql.slice(s.start, s.end));
+      if (statements.length === 0) throw new Error('The cell is empty: write a query or a CREATE TABLE.');
+      if (options.defines) await this.prepareDefinition(session, options.defines);
+
+      for (const statement of statements.slice(0, -1)) await session.execute(statement);
+      const last = statements[statements.length - 1]!;
+      let relation: string | null = options.defines ? quoteQualified(options.defines) : null;
+      if (relation === null && QUERY_START.test(last)) {
+        // Keep the query's result as a temp table so the grid can page through it.
+        relation = quoteIdent(options.resultName);
+        // The statement starts on its own line so DuckDB's "LINE n" excerpt shows the person's SQL.
+        await session.execute(`CREATE OR REPLACE TEMP TABLE ${relation} AS\n${last}`);
+      } else if (relation === null) {
+        const bytes = await session.execute(last);
+        return { relation: null, rows: -1, columns: [], preview: bytes, elapsedMs: performance.now() - started };
+      } else {
+        await session.execute(last);
+      }
+      const rows = Number(await session.scalar(`SELECT count(*) FROM ${relation}`));
+      return {
+        relation,
+        rows,
+        columns: await describeColumns(session, relation),
+        preview: await pageOf(session, relation, 0, options.previewRows),
+        elapsedMs: performance.now() - started,
+      };
+    });
+  }
+
+  async page(relation: string, offset: number, limit: number): Promise<Uint8Array> {
+    return this.call((session) => pageOf(session, relation, offset, limit));
+  }
+
   async query(sql: string): Promise<Uint8Array> {
-    return this.session.execute(sql);
+    return this.call((session) => session.execute(sql));
   }
 
   async catalog(): Promise<TableInfo[]> {
-    const rows = this.session.table(
-      `SELECT table_schema AS s, table_name AS t, column_name AS c, data_type AS d
-       FROM information_schema.columns
-       WHERE table_catalog = current_database() AND table_schema NOT IN ('information_schema', 'pg_catalog')
-       ORDER BY table_schema, table_name, ordinal_position`,
+    const rows = await this.call((session) =>
+      session.table(
+        `SELECT table_schema AS s, table_name AS t, column_name AS c, data_type AS d
+         FROM information_schema.columns
+         WHERE table_catalog = current_database() AND table_schema NOT IN ('information_schema', 'pg_catalog')
+         ORDER BY table_schema, table_name, ordinal_position`,
+      ),
     );
     const tables = new Map<string, { schema: string; name: string; columns: { name: string; type: string }[] }>();
     for (const row of rows) {
@@ -138,18 +177,94 @@ export class DuckEngine implements EngineApi {
     return [...tables.values()];
   }
 
+  async runTests(table: string, tests: readonly DataTest[]): Promise<DataTestResult[]> {
+    return this.call((session) => runDataTests(session, table, tests));
+  }
+
+  async profile(relation: string): Promise<RelationProfile> {
+    return this.call((session) => profileRelation(session, relation));
+  }
+
+  async cleaningReport(request: CleaningRequest): Promise<CleaningReport> {
+    return this.call((session) => cleaningReport(session, request));
+  }
+
+  async cancel(): Promise<boolean> {
+    if (this.inflight.size === 0) return false;
+    for (const token of this.inflight) token.cancelled = true;
+    this.backend.session.cancel();
+    return true;
+  }
+
+  /**
+   * Runs one engine call on a view of the session that refuses further statements once
+   * the call is cancelled, so a cancel between two statements stops the call too.
+   */
+  private async call<T>(work: (session: DuckSession) => Promise<T>): Promise<T> {
+    const token: CallToken = { cancelled: false };
+    this.inflight.add(token);
+    try {
+      const result = await work(guarded(this.backend.session, token));
+      // Helpers that carry on after a failed statement (tests, reports) still end cancelled.
+      if (token.cancelled) throw new QueryCancelledError();
+      return result;
+    } catch (error) {
+      throw token.cancelled ? new QueryCancelledError() : error;
+    } finally {
+      this.inflight.delete(token);
+    }
+  }
+
+  /** What a new table may take: the backend's budget less what DuckDB holds now. */
+  private async memoryBudget(session: DuckSession): Promise<number | null> {
+    const budget = this.options.memoryBudget !== undefined ? this.options.memoryBudget : this.backend.memoryBudget();
+    if (budget === null) return null;
+    try {
+      const used = Number(await session.scalar('SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()'));
+      return Math.max(0, budget - used);
+    } catch {
+      return budget;
+    }
+  }
+
   /**
    * Before a cell (re)creates `schema.name`: make the schema, and drop an existing object
    * of that name so a plain `CREATE TABLE` can run again and a table can become a view.
    */
-  private prepareDefinition(qualified: string): void {
+  private async prepareDefinition(session: DuckSession, qualified: string): Promise<void> {
     const [schema, name] = qualified.split('.') as [string, string];
-    this.session.table(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-    const kind = this.session.scalar(
-      `SELECT table_type FROM information_schema.tables
-       WHERE table_catalog = current_database() AND table_schema = ${quoteLiteral(schema)} AND table_name = ${quoteLiteral(name)}`,
+    if (!this.schemas.has(schema)) {
+      await session.execute(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      this.schemas.add(schema);
+    }
+    // duckdb_tables()/duckdb_views() answer in well under a millisecond; information_schema
+    // takes several, and this runs before every cell.
+    const where = `schema_name = ${quoteLiteral(schema)} AND database_name = current_database()`;
+    const kind = await session.scalar(
+      `SELECT 'VIEW' FROM duckdb_views() WHERE ${where} AND view_name = ${quoteLiteral(name)}
+       UNION ALL SELECT 'TABLE' FROM duckdb_tables() WHERE ${where} AND table_name = ${quoteLiteral(name)}`,
     );
-    if (kind === 'VIEW') this.session.table(`DROP VIEW IF EXISTS ${quoteQualified(qualified)}`);
-    else if (kind !== null) this.session.table(`DROP TABLE IF EXISTS ${quoteQualified(qualified)}`);
+    if (kind === 'VIEW') await session.execute(`DROP VIEW IF EXISTS ${quoteQualified(qualified)}`);
+    else if (kind !== null) await session.execute(`DROP TABLE IF EXISTS ${quoteQualified(qualified)}`);
   }
+}
+
+function pageOf(session: DuckSession, relation: string, offset: number, limit: number): Promise<Uint8Array> {
+  return session.bytes(
+    `SELECT * FROM ${relation} LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`,
+  );
+}
+
+/** The session as one call sees it: once the call is cancelled, every statement is refused. */
+function guarded(session: DuckSession, token: CallToken): DuckSession {
+  const check = () => {
+    if (token.cancelled) throw new QueryCancelledError();
+  };
+  return {
+    table: async (sql) => (check(), session.table(sql)),
+    bytes: async (sql) => (check(), session.bytes(sql)),
+    scalar: async (sql) => (check(), session.scalar(sql)),
+    execute: async (sql) => (check(), session.execute(sql)),
+    cancel: () => session.cancel(),
+  };
 }

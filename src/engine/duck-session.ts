@@ -1,55 +1,110 @@
 /**
- * One DuckDB connection over the blocking bindings (browser worker or Node), with the
- * three ways the engine talks to it: small queries as Arrow tables, results as IPC bytes,
- * and long statements run in slices so the thread's event loop keeps breathing between
- * polls (messages such as a cancel still get through).
+ * The engine's one way of talking SQL, whatever DuckDB sits behind it: DuckDB-WASM's
+ * blocking bindings (browser worker, Node tests) or native DuckDB (`@duckdb/node-api`,
+ * see native-session.ts). Every method is async and every result is Arrow IPC (or decoded
+ * from it), so ingest, tests, profiles and the cleaning report run unchanged on either.
+ *
+ * Statements on one session run one at a time (a DuckDB connection holds one pending
+ * query: starting a second one would invalidate the first), and `cancel()` interrupts the
+ * one running now.
  */
 import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC, type Table } from 'apache-arrow';
 
+export interface DuckSession {
+  /** A small result as an Arrow table (catalog lookups, counts). */
+  table(sql: string): Promise<Table>;
+  /** A result as Arrow IPC stream bytes, ready to transfer. */
+  bytes(sql: string): Promise<Uint8Array>;
+  /** First column of the first row, as a JS value (null when there is no row). */
+  scalar(sql: string): Promise<unknown>;
+  /**
+   * Runs one statement, possibly long, and returns its whole result as one Arrow IPC
+   * stream. The thread stays responsive meanwhile, so a `cancel()` gets through.
+   */
+  execute(sql: string): Promise<Uint8Array>;
+  /** Interrupts the statement running now; it fails with QueryCancelledError. True if one was running. */
+  cancel(): boolean;
+}
+
+/** What a statement interrupted by `cancel()` throws, on either DuckDB. */
+export class QueryCancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'QueryCancelledError';
+  }
+}
+
+/** Runs tasks one after another, in call order. */
+export class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task, task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+export function firstValue(table: Table): unknown {
+  return table.numRows > 0 ? table.getChildAt(0)?.get(0) : null;
+}
+
 const SLICE_MS = 16;
 
-export class DuckSession {
+/** The session over DuckDB-WASM's blocking bindings: pending queries polled in slices. */
+export class WasmSession implements DuckSession {
   private readonly conn: number;
+  private readonly queue = new SerialQueue();
+  private running = false;
+  private cancelled = false;
 
   constructor(readonly db: DuckDBBindings) {
     this.conn = db.connect().useUnsafe((_, id) => id);
   }
 
-  /** A small result as an Arrow table (catalog lookups, counts). */
-  table(sql: string): Table {
-    return tableFromIPC(this.bytes(sql));
+  async table(sql: string): Promise<Table> {
+    return tableFromIPC(await this.bytes(sql));
   }
 
-  /** A result as Arrow IPC stream bytes, ready to transfer. */
-  bytes(sql: string): Uint8Array {
-    try {
-      return this.db.runQuery(this.conn, sql);
-    } catch (error) {
-      throw readableError(error);
-    }
+  bytes(sql: string): Promise<Uint8Array> {
+    return this.execute(sql);
   }
 
-  /** First column of the first row, as a JS value. */
-  scalar(sql: string): unknown {
-    const table = this.table(sql);
-    return table.numRows > 0 ? table.getChildAt(0)?.get(0) : null;
+  async scalar(sql: string): Promise<unknown> {
+    return firstValue(await this.table(sql));
+  }
+
+  execute(sql: string): Promise<Uint8Array> {
+    return this.queue.run(async () => {
+      this.running = true;
+      this.cancelled = false;
+      try {
+        return await this.executeInSlices(sql);
+      } catch (error) {
+        throw this.cancelled ? new QueryCancelledError() : readableError(error);
+      } finally {
+        this.running = false;
+        this.cancelled = false;
+      }
+    });
+  }
+
+  cancel(): boolean {
+    if (!this.running) return false;
+    this.cancelled = true;
+    this.db.cancelPendingQuery(this.conn);
+    return true;
   }
 
   /**
-   * Runs one statement in slices, yielding to the event loop between them, and returns
-   * its whole result as one Arrow IPC stream (schema, record batches, end marker).
+   * Polls the pending query, yielding to the event loop once a slice of time has passed
+   * (a quick query never yields), and returns the schema, record batches and end marker.
    */
-  async execute(sql: string): Promise<Uint8Array> {
-    try {
-      return await this.executeInSlices(sql);
-    } catch (error) {
-      throw readableError(error);
-    }
-  }
-
   private async executeInSlices(sql: string): Promise<Uint8Array> {
-    const pause = slicer();
+    const pause = slicer(() => {
+      if (this.cancelled) throw new QueryCancelledError();
+    });
     let header = this.db.startPendingQuery(this.conn, sql, false);
     while (header === null) {
       await pause();
@@ -74,11 +129,12 @@ export class DuckSession {
 const END_OF_STREAM = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
 
 /** Returns a function that yields to the event loop once a slice of time has passed. */
-function slicer(): () => Promise<void> {
+function slicer(afterYield: () => void): () => Promise<void> {
   let sliceStart = performance.now();
   return async () => {
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => setTimeout(resolve, 0));
+      afterYield();
       sliceStart = performance.now();
     }
   };

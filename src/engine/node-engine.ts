@@ -1,15 +1,16 @@
 /**
  * The engine in Node (tests, headless runner): DuckDB-WASM's Node build, with files read
- * in place from disk through DuckDB's NODE_FS protocol.
+ * in place from disk through DuckDB's NODE_FS protocol. Native DuckDB: native-engine.ts.
  */
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { createRequire } from 'node:module';
-import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileHandle } from './api.ts';
 import type { ByteReader } from './detect-encoding.ts';
 import type { EnginePlatform } from './platform.ts';
-import { DuckEngine } from './duck-engine.ts';
+import { DuckEngine, type EngineOptions } from './duck-engine.ts';
+import { wasmBackend } from './wasm-backend.ts';
+import { pathReader } from './node-files.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -18,21 +19,9 @@ export const nodePlatform: EnginePlatform = {
   async register(db, name, handle: FileHandle): Promise<ByteReader> {
     if (typeof handle === 'string') {
       const absolute = path.resolve(handle);
-      const { size } = await stat(absolute);
+      const reader = await pathReader(absolute);
       db.registerFileURL(name, absolute, duckdb.DuckDBDataProtocol.NODE_FS, true);
-      return {
-        size,
-        async read(start, end) {
-          const file = await open(absolute, 'r');
-          try {
-            const buffer = new Uint8Array(end - start);
-            await file.read(buffer, 0, buffer.length, start);
-            return buffer;
-          } finally {
-            await file.close();
-          }
-        },
-      };
+      return reader;
     }
     const bytes = new Uint8Array(await handle.arrayBuffer());
     db.registerFileBuffer(name, bytes.slice());
@@ -40,7 +29,7 @@ export const nodePlatform: EnginePlatform = {
   },
 };
 
-export async function createNodeEngine(): Promise<DuckEngine> {
+export async function createNodeEngine(options: EngineOptions = {}): Promise<DuckEngine> {
   const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'));
   const bundles = {
     mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
@@ -49,5 +38,5 @@ export async function createNodeEngine(): Promise<DuckEngine> {
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate(() => {});
   db.open({});
-  return new DuckEngine(db, nodePlatform);
+  return DuckEngine.create(wasmBackend(db, nodePlatform), options);
 }

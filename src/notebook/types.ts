@@ -6,11 +6,11 @@
 /**
  * markdown: prose; sql: a query or a CREATE of a silver/gold table; bronze: files → raw
  * table; input: a slicer whose value is a `$parameter`; chart: a declarative chart spec;
- * kpi: one formatted number.
+ * kpi: one formatted number; test: data tests of one table (YAML, see analysis/test-spec.ts).
  */
-export type CellKind = 'markdown' | 'sql' | 'bronze' | 'input' | 'chart' | 'kpi';
+export type CellKind = 'markdown' | 'sql' | 'bronze' | 'input' | 'chart' | 'kpi' | 'test';
 
-export const CELL_KINDS: readonly CellKind[] = ['markdown', 'sql', 'bronze', 'input', 'chart', 'kpi'];
+export const CELL_KINDS: readonly CellKind[] = ['markdown', 'sql', 'bronze', 'input', 'chart', 'kpi', 'test'];
 
 export interface Cell {
   /** Stable across edits, moves, save and load. */

@@ -1,6 +1,6 @@
 /** What the runtime knows about each cell while the notebook runs; never saved. */
 import type { Table } from 'apache-arrow';
-import type { IngestProgress, IngestResult } from '../engine/api.ts';
+import type { DataTestResult, IngestProgress, IngestResult } from '../engine/api.ts';
 
 /**
  * idle: never ran. queued/running: in the current plan. done/error: last run's outcome.
@@ -23,6 +23,11 @@ export interface KpiResult {
   readonly previous: string | null;
 }
 
+/** One data test's outcome, its offending rows decoded for display. */
+export interface CellTestResult extends Omit<DataTestResult, 'sample'> {
+  readonly sample: Table;
+}
+
 export interface CellState {
   readonly status: CellStatus;
   /** The error (DuckDB's message) or why the cell is blocked. */
@@ -33,6 +38,8 @@ export interface CellState {
   /** An input cell's options, when they come from a query. */
   readonly options?: readonly string[];
   readonly kpi?: KpiResult;
+  /** A test cell's results, one per test, in the order declared. */
+  readonly tests?: readonly CellTestResult[];
 }
 
 export const IDLE: CellState = { status: 'idle', message: null, result: null, ingest: null, progress: null };

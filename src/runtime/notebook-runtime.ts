@@ -5,11 +5,13 @@
  * a failure blocks what depends on it instead of running it on stale inputs; and a result
  * that arrives after its cell was edited again is kept but shown as stale.
  */
-import type { EngineApi, FileHandle, IngestProgress } from '../engine/api.ts';
+import type { CleaningReport, EngineApi, FileHandle, IngestProgress, RelationProfile } from '../engine/api.ts';
 import type { Notebook } from '../notebook/types.ts';
 import { reduceNotebook, addedCellId, type NotebookAction } from '../notebook/reducer.ts';
 import { analyzeNotebook, type CellAnalysis } from '../analysis/analyze-notebook.ts';
-import { matchesFilePattern, formatBronzeSpec } from '../analysis/bronze-spec.ts';
+import { matchesFilePattern, formatBronzeSpec, parseBronzeSpec } from '../analysis/bronze-spec.ts';
+import { parseTestSpec } from '../analysis/test-spec.ts';
+import { layerOf } from '../analysis/analyze-sql.ts';
 import { buildGraph, descendants, planRun, type DependencyGraph } from '../graph/dependency-graph.ts';
 import { quoteQualified } from '../engine/sql-quote.ts';
 import { decodeIpc } from '../client/arrow-decode.ts';
@@ -18,6 +20,8 @@ import { bindParams, setVariableSql, type ParamValue } from '../analysis/params.
 import { parseInputSpec } from '../dashboard/input-spec.ts';
 import { runDashboardCell } from './dashboard-cells.ts';
 import { bronzeTableName } from './bronze-names.ts';
+import { buildLineage, type Lineage } from './lineage.ts';
+import { networkRefusal, remoteUrlsInValues, remoteUrlsOfCell } from '../analysis/remote-urls.ts';
 
 export const PREVIEW_ROWS = 200;
 
@@ -38,6 +42,8 @@ export class NotebookRuntime {
   private readonly syncedParams = new Map<string, string>();
   /** Bumped on every change so views can tell cheaply that something moved. */
   revision = 0;
+  /** Off until the person allows it: a cell that reads a remote URL is refused (see allowNetwork). */
+  private network = false;
 
   constructor(
     readonly engine: EngineApi,
@@ -59,6 +65,38 @@ export class NotebookRuntime {
   /** Problems analysis found in a cell (unknown tables, duplicates, cycles, bad specs). */
   problems(id: string): readonly string[] {
     return [...(this.analysis.get(id)?.problems ?? []), ...(this.graph.problems.get(id) ?? [])];
+  }
+
+  /**
+   * Advice that does not stop a cell from running: the medallion layer rules (a gold table
+   * reading bronze, a silver table reading gold…), each with why the rule exists.
+   */
+  warnings(id: string): readonly string[] {
+    return this.analysis.get(id)?.warnings ?? [];
+  }
+
+  /**
+   * What a silver cell did to the bronze rows it reads: rows in and out, duplicates,
+   * values that failed to cast, date formats seen, schema before and after. Null for a
+   * cell that does not make a table from bronze. Computed on demand (a few scans).
+   */
+  async cleaningReport(id: string): Promise<CleaningReport | null> {
+    const cell = this.notebook.cells.find((c) => c.id === id);
+    const analysis = this.analysis.get(id);
+    if (!cell || cell.kind !== 'sql' || !analysis?.defines) return null;
+    const sources = analysis.references.filter((r) => layerOf(r) === 'bronze');
+    if (sources.length === 0) return null;
+    return this.engine.cleaningReport({ table: analysis.defines, sql: cell.source, sources });
+  }
+
+  /** Files → bronze → silver → gold → charts, with row counts and test outcomes, for the lineage view. */
+  lineage(): Lineage {
+    return buildLineage(this.notebook.cells, this.analysis, this.fileNames, (id) => this.state(id));
+  }
+
+  /** Per-column profile of a table or a cell's kept result (`CellResult.relation`). */
+  profile(relation: string): Promise<RelationProfile> {
+    return this.engine.profile(relation);
   }
 
   /** The files the engine holds, by name. */
@@ -101,12 +139,59 @@ export class NotebookRuntime {
   }
 
   /**
+   * Gives parameters saved values (an autosave, a share link) without running anything:
+   * the notebook may not be trusted yet, and a later run uses them anyway.
+   */
+  restoreInputs(values: Iterable<readonly [string, ParamValue]>): void {
+    for (const [name, value] of values) this.params.set(name, value);
+    this.changed();
+  }
+
+  /** Lets cells read remote URLs (refused until then, with the URL named in the cell's state). */
+  allowNetwork(): void {
+    this.network = true;
+    this.changed();
+  }
+
+  get networkAllowed(): boolean {
+    return this.network;
+  }
+
+  /** Every remote URL the notebook's cells (or their parameter values) would read, each once. */
+  remoteUrls(): string[] {
+    const urls = this.notebook.cells.flatMap((cell) => this.remoteUrlsOf(cell.id));
+    return [...new Set(urls)];
+  }
+
+  private remoteUrlsOf(id: string): string[] {
+    const cell = this.notebook.cells.find((c) => c.id === id);
+    if (!cell || cell.kind === 'markdown') return [];
+    const used = (this.analysis.get(id)?.params ?? []).flatMap((p) => (this.params.has(p) ? [this.params.get(p)!] : []));
+    return [...new Set([...remoteUrlsOfCell(cell), ...remoteUrlsInValues(used)])];
+  }
+
+  /**
    * Sets a parameter (a slicer changed, a bar was clicked) and re-runs only the cells that
    * use it, and what depends on them.
    */
   setInput(name: string, value: ParamValue): Promise<void> {
     this.params.set(name, value);
     const users = [...this.analysis.values()].filter((a) => a.params.includes(name)).map((a) => a.id);
+    this.changed();
+    return this.enqueue(planRun(this.graph, users));
+  }
+
+  /**
+   * Sets several parameters at once ("Clear all" filters) and re-runs the cells that use
+   * any of them in one plan, so a cell that reads three of them runs once, not three times.
+   */
+  setInputs(values: Iterable<readonly [string, ParamValue]>): Promise<void> {
+    const names = new Set<string>();
+    for (const [name, value] of values) {
+      this.params.set(name, value);
+      names.add(name);
+    }
+    const users = [...this.analysis.values()].filter((a) => a.params.some((p) => names.has(p))).map((a) => a.id);
     this.changed();
     return this.enqueue(planRun(this.graph, users));
   }
@@ -229,6 +314,12 @@ export class NotebookRuntime {
     const analysis = this.analysis.get(id)!;
     const version = this.versions.get(id) ?? 0;
     const started = performance.now();
+    const remote = this.network ? [] : this.remoteUrlsOf(id);
+    if (remote.length > 0) {
+      this.setState(id, { status: 'blocked', message: networkRefusal(remote), progress: null });
+      this.changed();
+      return false;
+    }
     this.setState(id, { status: 'running', message: null, progress: null });
     this.changed();
     try {
@@ -238,11 +329,27 @@ export class NotebookRuntime {
           this.setState(id, { progress });
           this.changed();
         };
-        const ingest = await this.engine.ingest(analysis.defines!, analysis.files, onProgress);
+        const options = parseBronzeSpec(cell.source).options;
+        const ingest = await this.engine.ingest(analysis.defines!, analysis.files, onProgress, options);
         const relation = quoteQualified(ingest.table);
         const preview = decodeIpc(await this.engine.page(relation, 0, PREVIEW_ROWS));
         const elapsedMs = performance.now() - started;
         this.finish(id, version, { ingest, result: { relation, rows: ingest.rows, preview, elapsedMs } });
+      } else if (cell.kind === 'test') {
+        if (analysis.problems.length > 0) throw new Error(analysis.problems.join(' '));
+        const spec = parseTestSpec(cell.source);
+        const results = await this.engine.runTests(spec.table!, spec.tests);
+        const tests = results.map((r) => ({ ...r, sample: decodeIpc(r.sample) }));
+        const failed = tests.filter((t) => !t.passed);
+        if (failed.length === 0) this.finish(id, version, { tests });
+        else {
+          const message =
+            `${failed.length} of ${tests.length} test${tests.length === 1 ? '' : 's'} failed: ` +
+            failed.map((t) => `${t.name}: ${t.summary}`).join(' ');
+          this.setState(id, { status: 'error', message, tests, progress: null });
+          this.changed();
+          return false;
+        }
       } else if (cell.kind !== 'sql') {
         const update = await runDashboardCell(this.engine, cell, this.params);
         this.finish(id, version, update);

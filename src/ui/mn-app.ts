@@ -14,7 +14,10 @@ import { runtimeContext, catalogContext, type Catalog } from './runtime-context.
 import { cellNames } from './cell-name.ts';
 import { resetStyles, buttonStyles } from './styles/shared.ts';
 import { icons } from './icons.ts';
-import type { EngineStatus } from './mn-top-bar.ts';
+import type { EngineStatus, ViewMode } from './mn-top-bar.ts';
+import { boardContext, EMPTY_BOARD, type Board } from './board-context.ts';
+import { BoardSnapshot } from './board-snapshot.ts';
+import { activeFilters, defaultParams } from './active-filters.ts';
 import type { CellDeletedDetail, MnCell } from './mn-cell.ts';
 import type { MnToasts, Toast } from './mn-toasts.ts';
 import type { OutlineEntry } from './mn-outline.ts';
@@ -23,6 +26,8 @@ import './mn-cell.ts';
 import './mn-files-panel.ts';
 import './mn-outline.ts';
 import './mn-toasts.ts';
+import './mn-dashboard.ts';
+import './mn-filter-bar.ts';
 
 @customElement('mn-app')
 export class MnApp extends LitElement {
@@ -58,6 +63,17 @@ export class MnApp extends LitElement {
         gap: 14px;
         min-width: 0;
         align-content: start;
+      }
+      .filters {
+        position: sticky;
+        top: 64px;
+        z-index: 8;
+        padding: 8px 12px;
+        background: rgb(255 255 255 / 0.96);
+        backdrop-filter: blur(6px);
+        border: 1px solid var(--mn-border);
+        border-radius: var(--mn-radius);
+        box-shadow: var(--mn-shadow-raised);
       }
       .append {
         display: flex;
@@ -135,11 +151,23 @@ export class MnApp extends LitElement {
   @state()
   private catalog: Catalog = [];
 
+  /** Slicer values, colour map and inputs, for the dashboard elements (board-context.ts). */
+  @provide({ context: boardContext })
+  @state()
+  private board: Board = EMPTY_BOARD;
+
+  /**
+   * Notebook or dashboard; `?view=dashboard` in the address opens (and keeps) the
+   * dashboard. A query parameter, because the fragment carries shared notebooks.
+   */
+  @state() private view: ViewMode = viewFromUrl();
+
   @state() private dragging = false;
   @query('mn-toasts') private toasts?: MnToasts;
 
   private unsubscribe?: () => void;
   private readonly sizes = new Map<string, number>();
+  private boardSnapshot = new BoardSnapshot(() => this.requestUpdate());
   private dragDepth = 0;
   private wasBusy = false;
   private focusAfterUpdate: string | null = null;
@@ -168,7 +196,12 @@ export class MnApp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('runtime')) this.subscribe();
+    if (changed.has('runtime')) {
+      this.subscribe();
+      // Another notebook: its own colours (and nothing learned from the last one).
+      this.boardSnapshot = new BoardSnapshot(() => this.requestUpdate());
+    }
+    if (this.runtime) this.board = this.boardSnapshot.of(this.runtime);
     if (changed.has('engine') && this.engine.state === 'ready') this.refreshCatalog();
   }
 
@@ -213,57 +246,82 @@ export class MnApp extends LitElement {
       ? cells.filter((c) => ['queued', 'running'].includes(runtime.state(c.id).status)).length
       : 0;
 
+    const dashboard = this.view === 'dashboard';
+    const chips = dashboard ? [] : activeFilters(cells, this.board.params);
+
     return html`
       <mn-top-bar
         .notebookTitle=${notebook ? notebookTitle(notebook) : ''}
         .engine=${this.engine}
         .pending=${pending}
+        .view=${this.view}
         @mn-add-files=${this._onAddFiles}
         @mn-run-all=${this._onRunAll}
+        @mn-view=${this._onView}
       ></mn-top-bar>
-      <div
-        class="layout"
-        @mn-run-all=${this._onRunAll}
-        @mn-focus-cell=${this._onFocusCell}
-        @mn-reveal-cell=${this._onRevealCell}
-        @mn-cell-deleted=${this._onCellDeleted}
-        @mn-error=${this._onCellError}
-      >
-        <aside>
-          <mn-files-panel
-            .files=${runtime?.files() ?? []}
-            .sizes=${new Map(this.sizes)}
-            .reports=${this.reports()}
-            .notice=${this.notice}
-          ></mn-files-panel>
-          <mn-outline .entries=${this.outline(names)}></mn-outline>
-        </aside>
-        <main aria-label="Notebook">
-          ${repeat(
-            cells,
-            (cell) => cell.id,
-            (cell, index) =>
-              html`<mn-cell
-                data-id=${cell.id}
-                .cell=${cell}
-                .state=${runtime!.state(cell.id)}
-                .name=${names.get(cell.id) ?? cell.id}
-                .layer=${runtime!.analysis.get(cell.id)?.layer ?? null}
-                .problems=${runtime!.problems(cell.id)}
-                ?first=${index === 0}
-                ?last=${index === cells.length - 1}
-              ></mn-cell>`,
-          )}
-          <div class="append">
-            <button class="btn" @click=${() => this.appendCell('sql')}>
-              ${icons.addSql}Add SQL cell
-            </button>
-            <button class="btn" @click=${() => this.appendCell('markdown')}>
-              ${icons.addText}Add text cell
-            </button>
-          </div>
-        </main>
-      </div>
+      ${
+        dashboard
+          ? html`<main
+              aria-label="Dashboard"
+              @mn-run-all=${this._onRunAll}
+              @mn-error=${this._onCellError}
+            >
+              <mn-dashboard .revision=${runtime?.revision ?? 0} .names=${names}></mn-dashboard>
+            </main>`
+          : html`<div
+              class="layout"
+              @mn-run-all=${this._onRunAll}
+              @mn-focus-cell=${this._onFocusCell}
+              @mn-reveal-cell=${this._onRevealCell}
+              @mn-cell-deleted=${this._onCellDeleted}
+              @mn-error=${this._onCellError}
+            >
+              <aside>
+                <mn-files-panel
+                  .files=${runtime?.files() ?? []}
+                  .sizes=${new Map(this.sizes)}
+                  .reports=${this.reports()}
+                  .notice=${this.notice}
+                ></mn-files-panel>
+                <mn-outline .entries=${this.outline(names)}></mn-outline>
+              </aside>
+              <main aria-label="Notebook">
+                ${
+                  chips.length > 0
+                    ? html`<div class="filters">
+                        <mn-filter-bar
+                          .chips=${chips}
+                          .defaults=${defaultParams(cells)}
+                        ></mn-filter-bar>
+                      </div>`
+                    : nothing
+                }
+                ${repeat(
+                  cells,
+                  (cell) => cell.id,
+                  (cell, index) =>
+                    html`<mn-cell
+                      data-id=${cell.id}
+                      .cell=${cell}
+                      .state=${runtime!.state(cell.id)}
+                      .name=${names.get(cell.id) ?? cell.id}
+                      .layer=${runtime!.analysis.get(cell.id)?.layer ?? null}
+                      .problems=${runtime!.problems(cell.id)}
+                      ?first=${index === 0}
+                      ?last=${index === cells.length - 1}
+                    ></mn-cell>`,
+                )}
+                <div class="append">
+                  <button class="btn" @click=${() => this.appendCell('sql')}>
+                    ${icons.addSql}Add SQL cell
+                  </button>
+                  <button class="btn" @click=${() => this.appendCell('markdown')}>
+                    ${icons.addText}Add text cell
+                  </button>
+                </div>
+              </main>
+            </div>`
+      }
       ${
         this.dragging
           ? html`<div class="overlay" aria-hidden="true">
@@ -355,8 +413,31 @@ export class MnApp extends LitElement {
     if (event.key === 'Enter' && event.shiftKey && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       this.runAll();
+    } else if (
+      event.code === 'KeyD' &&
+      event.shiftKey &&
+      (event.ctrlKey || event.metaKey) &&
+      !event.altKey
+    ) {
+      event.preventDefault();
+      this.setView(this.view === 'dashboard' ? 'notebook' : 'dashboard');
     }
   };
+
+  private _onView(event: CustomEvent<{ view: ViewMode }>): void {
+    this.setView(event.detail.view);
+  }
+
+  /** Shows the other view of the same runtime: nothing re-runs, filters stay. */
+  private setView(view: ViewMode): void {
+    if (view === this.view) return;
+    this.view = view;
+    const url = new URL(window.location.href);
+    if (view === 'dashboard') url.searchParams.set('view', 'dashboard');
+    else url.searchParams.delete('view');
+    history.replaceState(history.state, '', url);
+    window.scrollTo({ top: 0 });
+  }
 
   private _onAddFiles(event: CustomEvent<{ files: File[] }>): void {
     void this.addFiles(event.detail.files);
@@ -421,6 +502,13 @@ export class MnApp extends LitElement {
     const files = [...(event.dataTransfer?.files ?? [])];
     void this.addFiles(files);
   }
+}
+
+function viewFromUrl(): ViewMode {
+  if (typeof location === 'undefined') return 'notebook';
+  return new URLSearchParams(location.search).get('view') === 'dashboard'
+    ? 'dashboard'
+    : 'notebook';
 }
 
 function hasFiles(event: DragEvent): boolean {

@@ -20,6 +20,10 @@ import './mn-sql-editor.ts';
 import './mn-markdown.ts';
 import './mn-result-grid.ts';
 import './mn-ingest-report.ts';
+import './mn-slicer.ts';
+import './mn-kpi-card.ts';
+import './mn-chart-view.ts';
+import { chartSpec, inputSpec, kpiSpec } from './spec-cache.ts';
 
 /** Sent up when a cell is deleted, so the app can offer to bring it back. */
 export interface CellDeletedDetail {
@@ -189,6 +193,26 @@ export class MnCell extends LitElement {
         padding: 14px 18px;
         cursor: text;
       }
+      .visual {
+        padding: 14px 16px 10px;
+      }
+      .visual.input mn-slicer {
+        max-width: 280px;
+      }
+      .visual.kpi mn-kpi-card {
+        max-width: 300px;
+      }
+      details.spec {
+        border-top: 1px solid var(--mn-border);
+      }
+      details.spec > summary {
+        margin: 0;
+        padding: 8px 16px;
+        font-size: 12.5px;
+      }
+      details.spec[open] > summary {
+        border-bottom: 1px solid var(--mn-border);
+      }
       .out {
         display: grid;
         grid-template-columns: minmax(0, 1fr);
@@ -249,6 +273,8 @@ export class MnCell extends LitElement {
 
   /** Markdown cells show their rendering until asked to edit. */
   @state() private editing = false;
+  /** Whether a slicer's, card's or chart's YAML is open under it. */
+  @state() private specOpen = false;
   @query('mn-sql-editor') private editor?: MnSqlEditor;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -294,18 +320,9 @@ export class MnCell extends LitElement {
           ? html`<div class="prose" @dblclick=${this._onEditMarkdown}>
               <mn-markdown .source=${cell.source}></mn-markdown>
             </div>`
-          : html`<div class="editor">
-              <mn-sql-editor
-                .source=${cell.source}
-                .mode=${cell.kind === 'sql' ? 'sql' : markdown ? 'markdown' : 'text'}
-                .label=${`${markdown ? 'Text' : cell.kind === 'bronze' ? 'Files' : 'SQL'} of ${this.name}`}
-                .placeholder=${placeholderFor(cell.kind)}
-                @mn-edit=${this._onEdit}
-                @mn-run=${this._onRun}
-                @mn-escape=${this._onStopEditing}
-                @mn-blur=${markdown ? this._onStopEditing : nothing}
-              ></mn-sql-editor>
-            </div>`
+          : isVisual(cell.kind)
+            ? this.renderVisual()
+            : html`<div class="editor">${this.renderEditor()}</div>`
       }
       ${
         this.problems.length > 0
@@ -316,6 +333,66 @@ export class MnCell extends LitElement {
       }
       ${markdown ? nothing : this.renderOutput()}
     </section>`;
+  }
+
+  private renderEditor() {
+    const { cell } = this;
+    const markdown = cell.kind === 'markdown';
+    const what = markdown
+      ? 'Text'
+      : cell.kind === 'bronze'
+        ? 'Files'
+        : isVisual(cell.kind)
+          ? 'Spec'
+          : 'SQL';
+    return html`<mn-sql-editor
+      .source=${cell.source}
+      .mode=${cell.kind === 'sql' ? 'sql' : markdown ? 'markdown' : 'text'}
+      .label=${`${what} of ${this.name}`}
+      .placeholder=${placeholderFor(cell.kind)}
+      @mn-edit=${this._onEdit}
+      @mn-run=${this._onRun}
+      @mn-escape=${this._onStopEditing}
+      @mn-blur=${markdown ? this._onStopEditing : nothing}
+    ></mn-sql-editor>`;
+  }
+
+  /**
+   * Slicers, KPI cards and charts show as what they are; their YAML stays one click away
+   * (and opens by itself when it has a problem to fix).
+   */
+  private renderVisual() {
+    const { cell, state } = this;
+    const open = this.specOpen || this.problems.length > 0;
+    let visual;
+    if (cell.kind === 'input') {
+      visual = html`<mn-slicer .spec=${inputSpec(cell.source)}></mn-slicer>`;
+    } else if (cell.kind === 'kpi') {
+      const spec = kpiSpec(cell.source);
+      visual = html`<mn-kpi-card
+        .label=${spec.label}
+        .format=${spec.format}
+        .compare=${spec.compare}
+        .kpi=${state.kpi}
+        .status=${state.status}
+        .message=${state.message}
+      ></mn-kpi-card>`;
+    } else {
+      visual = html`<mn-chart-view
+        editable
+        .spec=${chartSpec(cell.source)}
+        .source=${cell.source}
+        .cellId=${cell.id}
+        .state=${state}
+      ></mn-chart-view>`;
+    }
+    return html`<div class="visual ${cell.kind}">${visual}</div>
+      <details class="spec" ?open=${open} @toggle=${this._onSpecToggle}>
+        <summary>
+          ${cell.kind === 'chart' ? 'Chart' : cell.kind === 'kpi' ? 'Card' : 'Slicer'} spec (YAML)
+        </summary>
+        ${open ? html`<div class="editor">${this.renderEditor()}</div>` : nothing}
+      </details>`;
   }
 
   private renderBadge(kind: CellKind) {
@@ -416,7 +493,19 @@ export class MnCell extends LitElement {
       );
     }
     const result = state.result;
-    if (result && state.status !== 'error' && state.status !== 'blocked') {
+    if (result && state.status !== 'error' && state.status !== 'blocked' && cell.kind === 'chart') {
+      parts.push(
+        html`<details>
+          <summary>Data behind the chart (${formatRows(result.rows)})</summary>
+          <mn-result-grid .result=${result} .label=${`Data of ${this.name}`}></mn-result-grid>
+        </details>`,
+      );
+    } else if (
+      result &&
+      state.status !== 'error' &&
+      state.status !== 'blocked' &&
+      !isVisual(cell.kind)
+    ) {
       const grid = html`<mn-result-grid
         .result=${result}
         .label=${`Result of ${this.name}`}
@@ -451,6 +540,10 @@ export class MnCell extends LitElement {
     }
     this.editor?.flush();
     this.report(this.runtime?.runCell(this.cell.id));
+  }
+
+  private _onSpecToggle(event: Event): void {
+    this.specOpen = (event.currentTarget as HTMLDetailsElement).open;
   }
 
   private _onEditMarkdown(): void {
@@ -511,6 +604,11 @@ export class MnCell extends LitElement {
       );
     });
   }
+}
+
+/** Cells that show as a slicer, a KPI card or a chart rather than as their text. */
+function isVisual(kind: CellKind): boolean {
+  return kind === 'input' || kind === 'kpi' || kind === 'chart';
 }
 
 function placeholderFor(kind: CellKind): string {

@@ -5,15 +5,10 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { Marked } from 'marked';
-import DOMPurify from 'dompurify';
+import { renderMarkdown } from './sanitize-markdown.ts';
 import { resetStyles } from './styles/shared.ts';
 
-const markdown = new Marked({ gfm: true, breaks: false, async: false });
-
-export function renderMarkdown(source: string): string {
-  return DOMPurify.sanitize(markdown.parse(source) as string, { USE_PROFILES: { html: true } });
-}
+export { renderMarkdown };
 
 @customElement('mn-markdown')
 export class MnMarkdown extends LitElement {

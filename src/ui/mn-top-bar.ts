@@ -8,6 +8,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { resetStyles, buttonStyles } from './styles/shared.ts';
 import { icons } from './icons.ts';
 
+/** The two ways to look at one notebook; switching re-runs nothing. */
+export type ViewMode = 'notebook' | 'dashboard';
+
 export interface EngineStatus {
   readonly state: 'starting' | 'ready' | 'failed';
   readonly label: string;
@@ -150,9 +153,59 @@ export class MnTopBar extends LitElement {
       .file:focus-within .btn {
         box-shadow: var(--mn-focus);
       }
+      .views {
+        display: inline-flex;
+        padding: 2px;
+        border-radius: 8px;
+        background: var(--mn-silver-bg);
+      }
+      .views button {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        height: 28px;
+        padding: 0 12px;
+        border: none;
+        border-radius: 6px;
+        background: none;
+        color: var(--mn-text-muted);
+        font: 500 13px/1 var(--mn-font);
+        cursor: pointer;
+      }
+      .views button:hover {
+        color: var(--mn-text);
+      }
+      .views button[aria-pressed='true'] {
+        background: var(--mn-surface);
+        color: var(--mn-text);
+        box-shadow: 0 1px 2px rgb(16 24 40 / 0.12);
+      }
+      .views button:focus-visible {
+        outline: none;
+        box-shadow: var(--mn-focus);
+      }
+      .views svg {
+        width: 15px;
+        height: 15px;
+      }
       @media (max-width: 1100px) {
         .hint {
           display: none;
+        }
+      }
+      /* Narrower: the engine shows as its coloured dot (the words stay for screen readers
+         and as a tooltip), so the actions keep one row. */
+      @media (max-width: 1180px) {
+        .engine {
+          padding: 0 8px;
+        }
+        .engine-label {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+          white-space: nowrap;
         }
       }
       @media (max-width: 640px) {
@@ -163,6 +216,41 @@ export class MnTopBar extends LitElement {
         .slash,
         h1 {
           display: none;
+        }
+        /* Phone: one row of brand and actions, the view switch full width below it; the
+           bar scrolls away so the dashboard gets the screen. */
+        :host {
+          position: static;
+        }
+        .brand {
+          font-size: 13.5px;
+          gap: 6px;
+        }
+        .bar {
+          gap: 6px;
+        }
+        .engine {
+          padding: 0 8px;
+        }
+        .engine-label,
+        .file-label {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+          white-space: nowrap;
+        }
+        .file .btn {
+          padding: 0 9px;
+        }
+        .views {
+          order: 10;
+          width: 100%;
+        }
+        .views button {
+          flex: 1;
+          justify-content: center;
         }
       }
     `,
@@ -175,6 +263,7 @@ export class MnTopBar extends LitElement {
   };
   /** Cells left in the current run (queued or running), 0 when idle. */
   @property({ type: Number }) pending = 0;
+  @property() view: ViewMode = 'notebook';
 
   override render() {
     const mod = IS_MAC ? '⌘' : 'Ctrl';
@@ -182,7 +271,22 @@ export class MnTopBar extends LitElement {
       <div class="brand"><span class="logo" aria-hidden="true"></span>Medallion Notebook</div>
       <span class="slash" aria-hidden="true">/</span>
       <h1>${this.notebookTitle}</h1>
-      <span class="engine ${this.engine.state}" role="status">${this.engine.label}</span>
+      <span class="engine ${this.engine.state}" role="status" title=${this.engine.label}
+        ><span class="engine-label">${this.engine.label}</span></span
+      >
+      <div class="views" role="group" aria-label="View" title="Switch view (${mod}+Shift+D)">
+        ${(['notebook', 'dashboard'] as const).map(
+          (view) =>
+            html`<button
+              aria-pressed=${this.view === view ? 'true' : 'false'}
+              @click=${() => this._onView(view)}
+            >
+              ${view === 'notebook' ? icons.notebook : icons.dashboard}<span
+                >${view === 'notebook' ? 'Notebook' : 'Dashboard'}</span
+              >
+            </button>`,
+        )}
+      </div>
       <span class="spacer"></span>
       ${this.pending > 0 ? html`<span class="progress" role="status">Running… ${this.pending} cell${this.pending === 1 ? '' : 's'} left</span>` : nothing}
       <span class="hint"
@@ -190,7 +294,9 @@ export class MnTopBar extends LitElement {
         <kbd>Enter</kbd> run all</span
       >
       <span class="file">
-        <label class="btn" for="files">${icons.upload}Add data files</label>
+        <label class="btn" for="files"
+          >${icons.upload}<span class="file-label">Add data files</span></label
+        >
         <input id="files" type="file" multiple accept=".csv,.tsv,.txt" @change=${this._onFiles} />
       </span>
       <button class="btn primary" @click=${this._onRunAll} title="Run all (${mod}+Shift+Enter)">
@@ -208,6 +314,13 @@ export class MnTopBar extends LitElement {
       this.dispatchEvent(
         new CustomEvent('mn-add-files', { detail: { files }, bubbles: true, composed: true }),
       );
+  }
+
+  private _onView(view: ViewMode): void {
+    if (view === this.view) return;
+    this.dispatchEvent(
+      new CustomEvent('mn-view', { detail: { view }, bubbles: true, composed: true }),
+    );
   }
 
   private _onRunAll(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilePattern, parseBronzeSpec } from '../../src/analysis/bronze-spec.ts';
+import { formatBronzeSpec, matchesFilePattern, parseBronzeSpec, parseCsvOverrides } from '../../src/analysis/bronze-spec.ts';
 import { bronzeTableName } from '../../src/runtime/bronze-names.ts';
 
 describe('bronze cell spec', () => {
@@ -39,5 +39,61 @@ describe('bronze cell spec', () => {
     ['orders.csv', ['bronze.orders'], 'bronze.orders_2'],
   ] as const)('names a dropped file %s → %s', (file, taken, name) => {
     expect(bronzeTableName(file, new Set(taken))).toBe(name);
+  });
+
+  it('reads options for all files and per file', () => {
+    const spec = parseBronzeSpec(
+      [
+        'table: bronze.orders',
+        'files: orders*.csv',
+        'options: {delimiter: ";", encoding: latin-1, skip: 2, header: true}',
+        'options orders 2019 - Copy.csv: {quote: "", delimiter: tab}',
+      ].join('\n'),
+    );
+    expect(spec.problems).toEqual([]);
+    expect(spec.options).toEqual({
+      all: { delimiter: ';', encoding: 'latin-1', skip: 2, header: true },
+      files: [{ pattern: 'orders 2019 - Copy.csv', options: { quote: '', delimiter: '\t' } }],
+    });
+  });
+
+  it.each([
+    ['{delimiter: ";"}', { delimiter: ';' }],
+    ['{delimiter: semicolon}', { delimiter: ';' }],
+    ['{delimiter: "\\t"}', { delimiter: '\t' }],
+    ['{delimiter: "|"}', { delimiter: '|' }],
+    ['{encoding: Windows-1252}', { encoding: 'latin-1' }],
+    ['{encoding: utf8}', { encoding: 'utf-8' }],
+    ['{quote: none, escape: "\\\\"}', { quote: '', escape: '\\' }],
+    ['{header: false, skip: 0}', { header: false, skip: 0 }],
+    ['delimiter: ";", skip: 1', { delimiter: ';', skip: 1 }],
+  ] as const)('option values %s', (text, options) => {
+    expect(parseCsvOverrides(text)).toEqual({ options, problems: [] });
+  });
+
+  it.each([
+    ['{delim: ";"}', /"delim" is not an option/],
+    ['{encoding: ebcdic}', /encoding "ebcdic" is not known/],
+    ['{delimiter: ";;"}', /delimiter must be one character/],
+    ['{skip: -1}', /skip must be a whole number/],
+    ['{header: maybe}', /header must be true or false/],
+    ['{quote: "ab"}', /quote must be one character/],
+    ['{delimiter: ",', /write them as/],
+  ])('explains option values %s', (text, problem) => {
+    expect(parseCsvOverrides(text).problems.join(' ')).toMatch(problem);
+  });
+
+  it('says which file a bad option is for', () => {
+    expect(parseBronzeSpec('table: bronze.x\nfiles: *.csv\noptions a.csv: {skip: x}').problems).toEqual([
+      'Options for a.csv: skip must be a whole number of lines (0 or more).',
+    ]);
+  });
+
+  it('writes options back in the form it reads', () => {
+    const options = { all: { delimiter: ';', skip: 1 }, files: [{ pattern: 'b*.csv', options: { encoding: 'latin-1' as const, quote: '' } }] };
+    const text = formatBronzeSpec('bronze.x', ['a.csv', 'b*.csv'], options);
+    expect(text).toBe('table: bronze.x\nfiles: a.csv, b*.csv\noptions: {delimiter: ";", skip: 1}\noptions b*.csv: {encoding: latin-1, quote: ""}');
+    expect(parseBronzeSpec(text)).toEqual({ table: 'bronze.x', files: ['a.csv', 'b*.csv'], options, problems: [] });
+    expect(formatBronzeSpec('bronze.x', ['a.csv'])).toBe('table: bronze.x\nfiles: a.csv');
   });
 });
