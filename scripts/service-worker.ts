@@ -96,7 +96,9 @@ self.addEventListener('fetch', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       // Any address of the app (?notebook=…, ?local=…, #nb=…) is the same page.
-      const cached = await cache.match(page ? new URL('index.html', SCOPE).href : request);
+      // ignoreVary: module scripts carry an Origin header the precache requests did not, and
+      // a server's "Vary: Origin" would otherwise make every lookup miss.
+      const cached = await cache.match(page ? new URL('index.html', SCOPE).href : request, { ignoreVary: true });
       if (cached) return cached;
       const response = await fetch(request);
       if (response.ok && response.type === 'basic') cache.put(request, response.clone()).catch(() => undefined);

@@ -71,6 +71,11 @@ function startNotebook(opened: OpenedNotebook): void {
     reload: () => location.reload(),
   });
   app.runtime = runtime;
+  // The engine worker died and a new one took over: say so, and mark what was lost.
+  engine.onRestart((restart) => {
+    runtime.engineRestarted(restart.message);
+    app.showError(restart.message);
+  });
   // The console and the benchmarks (bench/browser-bench.ts) reach the runtime here.
   Object.assign(globalThis, { medallion: { runtime, session } });
   requestAnimationFrame(() => performance.mark('medallion:page-usable'));

@@ -6,13 +6,15 @@
  *   files: AW_Sales*.csv
  *   options: {delimiter: ";", encoding: latin-1, skip: 2, header: true}
  *   options AW_Sales_2016.csv: {quote: ""}
+ *   materialize: false
  *
  * `files` takes names or globs (`*`, `?`), several separated by commas or on several
  * `files:` lines. `options:` applies to every file; `options NAME_OR_GLOB:` to the files
  * it matches, over the general ones. Option values are YAML: `encoding` (utf-8, latin-1,
  * utf-16), `delimiter` (a character, or tab/comma/semicolon/pipe), `quote` and `escape`
  * (a character, "" for none), `header` (true/false), `skip` (lines before the header).
- * Lines starting with `#` are comments.
+ * `materialize: false` makes the table a view that reads the files in place on every query,
+ * for files too large to load into the browser's memory. Lines starting with `#` are comments.
  */
 import { parse } from 'yaml';
 import type { CsvOverrides, IngestOptions, TextEncoding } from '../engine/api.ts';
@@ -32,6 +34,7 @@ export function parseBronzeSpec(source: string): BronzeSpec {
   const problems: string[] = [];
   let all: CsvOverrides | undefined;
   const perFile: { pattern: string; options: CsvOverrides }[] = [];
+  let materialize: boolean | undefined;
   for (const raw of source.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
@@ -45,6 +48,10 @@ export function parseBronzeSpec(source: string): BronzeSpec {
       }
     } else if (key === 'files') {
       files.push(...value.split(',').map((f) => f.trim()).filter((f) => f !== ''));
+    } else if (key === 'materialize') {
+      const flag = value.toLowerCase();
+      if (flag === 'true' || flag === 'false') materialize = flag === 'true';
+      else problems.push(`materialize must be true or false, not "${value}".`);
     } else if (key === 'options' || key.startsWith('options ')) {
       const pattern = line.slice('options'.length, colon).trim();
       const parsed = parseCsvOverrides(value);
@@ -52,13 +59,17 @@ export function parseBronzeSpec(source: string): BronzeSpec {
       if (pattern === '') all = { ...all, ...parsed.options };
       else perFile.push({ pattern, options: parsed.options });
     } else {
-      problems.push(`Line "${line}" is not understood; a bronze cell has "table:", "files:" and "options:" lines.`);
+      problems.push(`Line "${line}" is not understood; a bronze cell has "table:", "files:", "options:" and "materialize:" lines.`);
     }
   }
   if (table === null) problems.push('No "table:" line: name the bronze table this cell fills.');
   if (files.length === 0) problems.push('No "files:" line: name the files (or a glob) this cell reads.');
-  if (all === undefined && perFile.length === 0) return { table, files, problems };
-  const options: IngestOptions = { ...(all ? { all } : {}), ...(perFile.length > 0 ? { files: perFile } : {}) };
+  if (all === undefined && perFile.length === 0 && materialize === undefined) return { table, files, problems };
+  const options: IngestOptions = {
+    ...(all ? { all } : {}),
+    ...(perFile.length > 0 ? { files: perFile } : {}),
+    ...(materialize === undefined ? {} : { materialize }),
+  };
   return { table, files, options, problems };
 }
 
@@ -69,6 +80,7 @@ export function formatBronzeSpec(table: string, files: readonly string[], option
   for (const entry of options?.files ?? []) {
     if (Object.keys(entry.options).length > 0) lines.push(`options ${entry.pattern}: ${formatCsvOverrides(entry.options)}`);
   }
+  if (options?.materialize !== undefined) lines.push(`materialize: ${options.materialize}`);
   return lines.join('\n');
 }
 

@@ -8,6 +8,8 @@ import { testCommand } from './test-command.ts';
 
 const USAGE = `Usage:
   medallion run NOTEBOOK [--data DIR] [--out DIR] [--format csv|json|parquet] [--layers gold|all]
+                 [--engine wasm|native] [--threads N] [--memory-limit 8GB]
+  medallion export-dbt NOTEBOOK --out DIR
   medallion ingest FILE_OR_DIR... --out DIR
   medallion test NOTEBOOK [--data DIR]
 

@@ -1,5 +1,6 @@
 /**
- * `medallion run NOTEBOOK`: every cell in dependency order on DuckDB-WASM in Node, with a
+ * `medallion run NOTEBOOK`: every cell in dependency order on DuckDB-WASM in Node (or on
+ * native DuckDB with `--engine native`, multi-threaded and spilling to disk), with a
  * directory's files standing in for dropped files, then one file per table written out.
  */
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { parseNotebook } from '../notebook/format.ts';
 import type { Notebook } from '../notebook/types.ts';
 import { analyzeNotebook } from '../analysis/analyze-notebook.ts';
 import { matchesFilePattern } from '../analysis/bronze-spec.ts';
-import { createNodeEngine } from '../engine/node-engine.ts';
+import { createEngine, ENGINE_OPTIONS } from './engine-choice.ts';
 import { NotebookRuntime } from '../runtime/notebook-runtime.ts';
 import { dataFilesIn, resolveNotebook, SAMPLE_DIR } from './locate.ts';
 import { writeTable, type OutputFormat } from './write-table.ts';
@@ -23,6 +24,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       out: { type: 'string', default: 'out' },
       format: { type: 'string', default: 'csv' },
       layers: { type: 'string', default: 'gold' },
+      ...ENGINE_OPTIONS,
     },
   });
   const format = values.format as OutputFormat;
@@ -38,7 +40,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const files = dataFilesIn([dataDir]).filter((f) => readByNotebook(notebook, f.name));
 
   const started = performance.now();
-  const engine = await createNodeEngine();
+  const engine = await createEngine(values);
   const runtime = new NotebookRuntime(engine, notebook);
   const missing = missingFiles(runtime, files.map((f) => f.name));
   if (missing.length > 0) {
@@ -76,7 +78,9 @@ export async function runCommand(argv: string[]): Promise<number> {
   for (const table of tables) console.log(await writeTable(engine, table, values.out!, format));
   const total = (performance.now() - started) / 1000;
   const pipeline = (performance.now() - engineReady) / 1000;
-  console.error(`medallion: ${tables.length} tables written to ${values.out} in ${total.toFixed(2)} s (pipeline and export ${pipeline.toFixed(2)} s).`);
+  const info = await engine.info();
+  const on = `${info.engine === 'native' ? 'native DuckDB' : 'DuckDB-WASM'} ${info.duckdbVersion}, ${info.threads ?? 1} thread${info.threads === 1 ? '' : 's'}`;
+  console.error(`medallion: ${tables.length} tables written to ${values.out} in ${total.toFixed(2)} s (pipeline and export ${pipeline.toFixed(2)} s; ${on}).`);
   return 0;
 }
 

@@ -44,6 +44,14 @@ export class NotebookRuntime {
   revision = 0;
   /** Off until the person allows it: a cell that reads a remote URL is refused (see allowNetwork). */
   private network = false;
+  /** Bumped by cancel() and by an engine restart: plans queued before then do not run on. */
+  private epoch = 0;
+  /** Why the last plans stopped: "Cancelled", or what the engine restart lost. */
+  private stopReason = 'Cancelled';
+  /** Each queued cell's state before it was queued, put back when its plan is dropped. */
+  private readonly beforeQueued = new Map<string, CellState>();
+  /** The cell running now, if any. */
+  private runningId: string | null = null;
 
   constructor(
     readonly engine: EngineApi,
@@ -229,6 +237,50 @@ export class NotebookRuntime {
     return this.queue.then(() => undefined);
   }
 
+  /**
+   * Stops running: the engine interrupts the running query (that cell ends in `error`,
+   * "Cancelled"), and every queued cell goes back to its state before it was queued, or
+   * `stale` when it had results and reads the cancelled cell. Tables made before stay.
+   */
+  async cancel(): Promise<void> {
+    const running = this.runningId;
+    this.stop('Cancelled', running);
+    this.changed();
+    await this.engine.cancel();
+  }
+
+  /**
+   * The engine died and a new one took its place (src/client/recovering-engine.ts): its
+   * tables and DuckDB variables are gone, files are registered again. Cells that had
+   * results are marked stale with `message`, the running plan stops, and variables are
+   * set again on the next run. The notebook and the input values are untouched.
+   */
+  engineRestarted(message: string): void {
+    this.stop(message, this.runningId);
+    this.syncedParams.clear();
+    for (const cell of this.notebook.cells) {
+      if (cell.kind === 'markdown') continue;
+      const state = this.state(cell.id);
+      if (state.status === 'done' || (state.status === 'stale' && state.result)) {
+        this.setState(cell.id, { status: 'stale', message });
+      }
+    }
+    this.changed();
+  }
+
+  /** Drops every queued plan, restoring its cells (see cancel). */
+  private stop(reason: string, running: string | null): void {
+    this.epoch++;
+    this.stopReason = reason;
+    const downstream = new Set(running ? descendants(this.graph, [running]) : []);
+    for (const [id, before] of this.beforeQueued) {
+      if (this.state(id).status !== 'queued') continue;
+      const lost = before.status === 'done' && downstream.has(id);
+      this.setState(id, { ...before, status: lost ? 'stale' : before.status, progress: null });
+    }
+    this.beforeQueued.clear();
+  }
+
   private bronzeCellsReading(fileName: string): string[] {
     return this.notebook.cells
       .filter((c) => c.kind === 'bronze')
@@ -262,18 +314,25 @@ export class NotebookRuntime {
   }
 
   private enqueue(plan: string[]): Promise<void> {
-    for (const id of plan) this.setState(id, { status: 'queued', message: null, progress: null });
+    for (const id of plan) {
+      if (this.state(id).status !== 'queued') this.beforeQueued.set(id, this.state(id));
+      this.setState(id, { status: 'queued', message: null, progress: null });
+    }
     this.changed();
-    const run = this.queue.then(() => this.execute(plan));
+    const epoch = this.epoch;
+    const run = this.queue.then(() => this.execute(plan, epoch));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async execute(plan: readonly string[]): Promise<void> {
+  private async execute(plan: readonly string[], epoch: number): Promise<void> {
+    if (epoch !== this.epoch) return; // cancelled (or the engine restarted) before it started
     const started = performance.now();
     await this.syncVariables();
     const failed = new Set<string>();
     for (const id of plan) {
+      if (epoch !== this.epoch) break;
+      this.beforeQueued.delete(id);
       const cell = this.notebook.cells.find((c) => c.id === id);
       if (!cell || cell.kind === 'markdown') continue;
       const failedParent = (this.graph.parents.get(id) ?? []).find(
@@ -285,7 +344,9 @@ export class NotebookRuntime {
         this.setState(id, { status: 'blocked', message: `Not run: it reads ${name}, which failed.` });
         continue;
       }
-      const ok = await this.runOne(id);
+      this.runningId = id;
+      const ok = await this.runOne(id, epoch);
+      this.runningId = null;
       if (!ok) failed.add(id);
     }
     // Benchmarks and the page read how long each plan took from the performance timeline.
@@ -309,7 +370,7 @@ export class NotebookRuntime {
     }
   }
 
-  private async runOne(id: string): Promise<boolean> {
+  private async runOne(id: string, epoch = this.epoch): Promise<boolean> {
     const cell = this.notebook.cells.find((c) => c.id === id)!;
     const analysis = this.analysis.get(id)!;
     const version = this.versions.get(id) ?? 0;
@@ -369,9 +430,12 @@ export class NotebookRuntime {
           },
         });
       }
+      if (epoch !== this.epoch) throw new Error(this.stopReason); // stopped between two of its engine calls
       return true;
     } catch (error) {
-      this.setState(id, { status: 'error', message: messageOf(error), progress: null });
+      // A cancelled or lost call says why the run stopped, not how the engine put it.
+      const message = epoch !== this.epoch ? this.stopReason : messageOf(error);
+      this.setState(id, { status: 'error', message, progress: null });
       this.changed();
       return false;
     }

@@ -71,7 +71,7 @@ export function chartSvg(element: Element, title: string, legend: ColorLegend | 
       label.setAttribute('x', String(x + 14));
       label.setAttribute('y', String(y + 11));
       label.setAttribute('fill', 'currentColor');
-      label.textContent = entry.value;
+      label.textContent = entry.value === 'unknown' ? 'Unknown' : entry.value;
       root.append(swatch, label);
       x += 14 + entry.value.length * 7 + 16;
     }

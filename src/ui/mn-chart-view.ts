@@ -457,11 +457,7 @@ export class MnChartView extends LitElement {
       (this.spec.drill !== null &&
         drillPath(this.param(this.spec.drill.param)).length < this.spec.drill.levels.length - 1);
     return html`${this.renderLegend()}
-      <div
-        class="plot ${clickable ? 'clickable' : ''}"
-        style=${styleMap({ minHeight: height })}
-        @click=${this._onPlotClick}
-      >
+      <div class="plot ${clickable ? 'clickable' : ''}" @click=${this._onPlotClick}>
         ${this.chart}
       </div>
       ${clickable ? this.renderKeys() : nothing}`;

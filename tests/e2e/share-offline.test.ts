@@ -32,7 +32,9 @@ test('with the network cut after the first visit, the app opens and runs the sam
   await waitForStatus(cell(page, 'gold.customer_360'), ['done']);
   await waitForIdle(page);
   // Registered once the engine is ready; active once everything is precached.
-  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 60_000 })
+    .toBe('activated');
 
   await context.setOffline(true);
   await page.reload();
@@ -47,7 +49,7 @@ test('with the network cut after the first visit, the app opens and runs the sam
 
   // Another address of the app works offline too: the start page.
   await page.goto(`${inject('baseUrl')}?start`);
-  await expect.poll(() => page.getByRole('heading', { name: 'Notebooks' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('heading', { name: 'Notebooks', exact: true }).count()).toBe(1);
 
   expect(await allViolations(shared)).toEqual([]);
   expect(shared.errors).toEqual([]);

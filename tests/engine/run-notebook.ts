@@ -2,11 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { createNodeEngine } from '../../src/engine/node-engine.ts';
+import type { EngineApi } from '../../src/engine/api.ts';
 import { parseNotebook } from '../../src/notebook/format.ts';
 import { NotebookRuntime } from '../../src/runtime/notebook-runtime.ts';
 
-export async function runNotebookOn(notebookPath: string, files: { name: string; bytes: Uint8Array }[]) {
-  const engine = await createNodeEngine();
+export async function runNotebookOn(
+  notebookPath: string,
+  files: { name: string; bytes: Uint8Array }[],
+  createEngine: () => Promise<EngineApi> = createNodeEngine,
+) {
+  const engine = await createEngine();
   const runtime = new NotebookRuntime(engine, parseNotebook(readFileSync(notebookPath, 'utf8')));
   await runtime.addFiles(
     files.map((f) => ({ name: f.name, handle: new Blob([f.bytes as BlobPart]) })),
