@@ -1,5 +1,26 @@
 /**
- * Native DuckDB runners for the pipeline comparison. Filled in when the native engine
- * (`npx medallion run --engine native`) lands; until then the table says n/a.
+ * The same pipeline on native DuckDB (`@duckdb/node-api`): the same notebook cells through
+ * the same engine and runtime code as the WASM run (wasm-pipeline.ts), on one thread and on
+ * all of them. Files are read in place from disk. Seconds for the run, engine start excluded.
  */
-export const nativeRunners: { name: string; run: (dataDir: string) => Promise<number> }[] = [];
+import os from 'node:os';
+import { createNativeEngine } from '../src/engine/native-engine.ts';
+import { runPipelineOn } from './wasm-pipeline.ts';
+
+export async function runNativePipeline(
+  dataDir: string,
+  threads?: number,
+): Promise<{ seconds: number; rows: number }> {
+  const engine = await createNativeEngine({ threads });
+  return runPipelineOn(engine, dataDir);
+}
+
+const cores = os.cpus().length;
+
+export const nativeRunners: { name: string; run: (dataDir: string) => Promise<number> }[] = [
+  { name: 'native, 1 thread', run: (dir) => runNativePipeline(dir, 1).then((r) => r.seconds) },
+  {
+    name: `native, ${cores} threads`,
+    run: (dir) => runNativePipeline(dir, cores).then((r) => r.seconds),
+  },
+];

@@ -1,7 +1,7 @@
 /**
  * The Customer 360 pipeline (bronze → silver → gold, no dashboard cells) on DuckDB-WASM's
  * Node build, files read in place from disk. Returns seconds for the run, engine start
- * excluded.
+ * excluded. native-pipeline.ts runs the same cells through the same code on native DuckDB.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { createNodeEngine } from '../src/engine/node-engine.ts';
 import { parseNotebook } from '../src/notebook/format.ts';
 import { NotebookRuntime } from '../src/runtime/notebook-runtime.ts';
 import type { Notebook } from '../src/notebook/types.ts';
+import type { EngineApi } from '../src/engine/api.ts';
 
 /** The notebook's data pipeline only: the dashboard cells measure something else. */
 export function pipelineNotebook(): Notebook {
@@ -24,6 +25,11 @@ export async function runWasmPipeline(dataDir: string): Promise<{ seconds: numbe
   const started = performance.now();
   const engine = await createNodeEngine();
   const ready = performance.now();
+  return { ...(await runPipelineOn(engine, dataDir)), startSeconds: (ready - started) / 1000 };
+}
+
+/** Runs the pipeline on a ready engine (DuckDB-WASM or native): the timed part is runAll. */
+export async function runPipelineOn(engine: EngineApi, dataDir: string): Promise<{ seconds: number; rows: number }> {
   const runtime = new NotebookRuntime(engine, pipelineNotebook());
   const files = readdirSync(dataDir).filter((f) => f.startsWith('AW_'));
   await runtime.addFiles(files.map((f) => ({ name: f, handle: path.join(dataDir, f) })), false);
@@ -33,5 +39,5 @@ export async function runWasmPipeline(dataDir: string): Promise<{ seconds: numbe
   const failed = runtime.notebook.cells.filter((c) => runtime.state(c.id).status !== 'done');
   if (failed.length > 0) throw new Error(`pipeline failed: ${failed.map((c) => `${c.id}: ${runtime.state(c.id).message}`).join('; ')}`);
   const c360 = runtime.notebook.cells.find((c) => c.id === 'gold-customer-360')!;
-  return { seconds, startSeconds: (ready - started) / 1000, rows: runtime.state(c360.id).result?.rows ?? 0 };
+  return { seconds, rows: runtime.state(c360.id).result?.rows ?? 0 };
 }

@@ -29,7 +29,10 @@ export function serviceWorkerPlugin(): Plugin {
       const files = listFiles(outDir).filter((f) => !SKIP.some((skip) => skip.test(f)));
       const hash = createHash('sha256');
       for (const file of files) hash.update(file).update(readFileSync(path.join(outDir, file)));
-      writeFileSync(path.join(outDir, 'sw.js'), serviceWorkerSource(hash.digest('hex').slice(0, 16), files));
+      writeFileSync(
+        path.join(outDir, 'sw.js'),
+        serviceWorkerSource(hash.digest('hex').slice(0, 16), files),
+      );
     },
   };
 }
@@ -39,7 +42,9 @@ function listFiles(root: string, dir = ''): string[] {
     .sort()
     .flatMap((name) => {
       const relative = dir ? `${dir}/${name}` : name;
-      return statSync(path.join(root, relative)).isDirectory() ? listFiles(root, relative) : [relative];
+      return statSync(path.join(root, relative)).isDirectory()
+        ? listFiles(root, relative)
+        : [relative];
     });
 }
 

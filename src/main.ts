@@ -20,7 +20,12 @@ import { openRequested, type OpenedNotebook } from './share/open-notebook.ts';
 import { NotebookStore } from './share/notebook-store.ts';
 import { TrustStore } from './share/trust.ts';
 import { browserStorage } from './share/browser-storage.ts';
-import { autosaveChannel, createBlankNotebook, importNotebookText, NotebookSession } from './share/session.ts';
+import {
+  autosaveChannel,
+  createBlankNotebook,
+  importNotebookText,
+  NotebookSession,
+} from './share/session.ts';
 import { openNotebookFile } from './share/notebook-files.ts';
 import { isShareFragment } from './share/share-link.ts';
 import { registerServiceWorker } from './share/service-worker.ts';
@@ -51,7 +56,10 @@ window.addEventListener('hashchange', () => {
 });
 
 try {
-  const request = readOpenRequest(new URL(location.href), gallery.map((g) => g.name));
+  const request = readOpenRequest(
+    new URL(location.href),
+    gallery.map((g) => g.name),
+  );
   const opening = await openRequested(request, { gallery, store, trust });
   if (opening.kind === 'start') showStartPage(opening.message);
   else startNotebook(opening.notebook);
@@ -69,6 +77,7 @@ function startNotebook(opened: OpenedNotebook): void {
     navigate: (url) => location.assign(url),
     replaceUrl: (url) => history.replaceState(null, '', url),
     reload: () => location.reload(),
+    storage,
   });
   app.runtime = runtime;
   // The engine worker died and a new one took over: say so, and mark what was lost.
@@ -94,7 +103,10 @@ function startNotebook(opened: OpenedNotebook): void {
     .then(
       (info) => {
         performance.mark('medallion:engine-ready');
-        app.engine = { state: 'ready', label: `DuckDB v${info.duckdbVersion.replace(/^v/, '')} ready` };
+        app.engine = {
+          state: 'ready',
+          label: `DuckDB v${info.duckdbVersion.replace(/^v/, '')} ready`,
+        };
       },
       (error: unknown) => {
         app.engine = { state: 'failed', label: 'Engine failed' };
@@ -116,7 +128,9 @@ async function loadData(runtime: NotebookRuntime, session: NotebookSession): Pro
     const patterns = [...runtime.analysis.values()].flatMap((a) => a.files);
     if (runtime.notebook.meta['data'] === 'sample' && patterns.length > 0) {
       app.notice = 'Loading sample data…';
-      const names = (await sampleNames()).filter((n) => patterns.some((p) => matchesFilePattern(n, p)));
+      const names = (await sampleNames()).filter((n) =>
+        patterns.some((p) => matchesFilePattern(n, p)),
+      );
       const fetched = await Promise.all(names.map(fetchSampleFile));
       const files = fetched.filter((f): f is File => f !== null);
       if (files.length > 0) await app.addFiles(files, false);
@@ -160,7 +174,8 @@ function showStartPage(message: string | null): void {
   page.addEventListener('mn-open-file', () => {
     openNotebookFile()
       .then(async (file) => {
-        if (file) location.assign(addressOf.local(await importNotebookText(store, trust, file.text)));
+        if (file)
+          location.assign(addressOf.local(await importNotebookText(store, trust, file.text)));
       })
       .catch((error: unknown) => page.showError(messageOf(error)));
   });

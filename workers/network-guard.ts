@@ -3,7 +3,11 @@
  * fetch, for the WASM module itself). These are wrapped so that a request leaving the
  * app's origin throws until the page allows network access (src/engine/network-policy.ts).
  */
-import { isNetworkMessage, leavesOrigin, networkRefusedMessage } from '../src/engine/network-policy.ts';
+import {
+  isNetworkMessage,
+  leavesOrigin,
+  networkRefusedMessage,
+} from '../src/engine/network-policy.ts';
 
 interface GuardScope {
   XMLHttpRequest: typeof XMLHttpRequest;
@@ -18,7 +22,8 @@ export function installNetworkGuard(scope: GuardScope): { allowed: () => boolean
     if (isNetworkMessage(event.data)) allowed = event.data.allowed;
   });
   const check = (url: string | URL) => {
-    if (!allowed && leavesOrigin(url, scope.location.href)) throw new Error(networkRefusedMessage(String(url)));
+    if (!allowed && leavesOrigin(url, scope.location.href))
+      throw new Error(networkRefusedMessage(String(url)));
   };
 
   const Base = scope.XMLHttpRequest;

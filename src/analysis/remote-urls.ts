@@ -14,7 +14,19 @@ import type { ParamValue } from './params.ts';
 import { tokenizeSql, type Token } from './sql-tokens.ts';
 
 /** Schemes DuckDB (or one of its extensions) reads over the network. */
-const SCHEMES = ['https?', 's3[an]?', 'gcs', 'gs', 'r2', 'az', 'azure', 'abfss?', 'hf', 'ftp', 'wss?'];
+const SCHEMES = [
+  'https?',
+  's3[an]?',
+  'gcs',
+  'gs',
+  'r2',
+  'az',
+  'azure',
+  'abfss?',
+  'hf',
+  'ftp',
+  'wss?',
+];
 const URL_START = new RegExp(`^\\s*(?:${SCHEMES.join('|')})://`, 'i');
 const URL_IN_TEXT = new RegExp(`\\b(?:${SCHEMES.join('|')})://[^\\s'"\`<>()\\[\\]{},;]*`, 'gi');
 /** Settings that would let DuckDB download extensions again, or from elsewhere. */
@@ -35,14 +47,23 @@ export function remoteUrlsInSql(sql: string): string[] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if ((token.kind === 'string' || token.kind === 'quoted') && URL_START.test(token.text)) add(token.text.trim());
+    if ((token.kind === 'string' || token.kind === 'quoted') && URL_START.test(token.text))
+      add(token.text.trim());
     if (isWord(token, 'install') && !isWord(tokens[i - 1], 'force')) {
       add(extensionDownload(tokens, i + 1));
     } else if (isWord(token, 'force') && isWord(tokens[i + 1], 'install')) {
       add(extensionDownload(tokens, i + 2));
-    } else if ((isWord(token, 'set') || isWord(token, 'reset') || isWord(token, 'pragma')) && statementStart(tokens, i)) {
+    } else if (
+      (isWord(token, 'set') || isWord(token, 'reset') || isWord(token, 'pragma')) &&
+      statementStart(tokens, i)
+    ) {
       let at = i + 1;
-      if (isWord(tokens[at], 'global') || isWord(tokens[at], 'session') || isWord(tokens[at], 'local')) at++;
+      if (
+        isWord(tokens[at], 'global') ||
+        isWord(tokens[at], 'session') ||
+        isWord(tokens[at], 'local')
+      )
+        at++;
       const name = tokens[at]?.text.toLowerCase();
       if (name && NETWORK_SETTINGS.has(name)) add(`the setting ${name} (extension downloads)`);
     }
@@ -69,15 +90,22 @@ export function remoteUrlsOfCell(cell: Cell): string[] {
 export function remoteUrlsInValues(values: Iterable<ParamValue>): string[] {
   const found: string[] = [];
   for (const value of values) {
-    const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? (value as readonly string[]) : [];
-    for (const text of texts) if (URL_START.test(text) && !found.includes(text.trim())) found.push(text.trim());
+    const texts =
+      typeof value === 'string'
+        ? [value]
+        : Array.isArray(value)
+          ? (value as readonly string[])
+          : [];
+    for (const text of texts)
+      if (URL_START.test(text) && !found.includes(text.trim())) found.push(text.trim());
   }
   return found;
 }
 
 /** One sentence for the cell's state: what it would fetch and how to let it. */
 export function networkRefusal(urls: readonly string[]): string {
-  const shown = urls.slice(0, 3).join(', ') + (urls.length > 3 ? ` and ${urls.length - 3} more` : '');
+  const shown =
+    urls.slice(0, 3).join(', ') + (urls.length > 3 ? ` and ${urls.length - 3} more` : '');
   return (
     `Not run: it reads ${shown} from the network, and network access is off for this notebook. ` +
     'If you trust where it points, choose "Allow network access" at the top of the notebook, then run it again.'

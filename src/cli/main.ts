@@ -5,6 +5,7 @@
 import { runCommand } from './run-command.ts';
 import { ingestCommand } from './ingest-command.ts';
 import { testCommand } from './test-command.ts';
+import { exportDbtCommand } from './export-dbt-command.ts';
 
 const USAGE = `Usage:
   medallion run NOTEBOOK [--data DIR] [--out DIR] [--format csv|json|parquet] [--layers gold|all]
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'run') return await runCommand(rest);
     if (command === 'ingest') return await ingestCommand(rest);
     if (command === 'test') return await testCommand(rest);
+    if (command === 'export-dbt') return await exportDbtCommand(rest);
     console.log(USAGE);
     return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
   } catch (error) {

@@ -71,13 +71,16 @@ export interface RecoveryOptions {
 }
 
 const MESSAGES: Record<RestartReason, string> = {
-  'out-of-memory': 'The engine restarted after running out of memory; its tables were lost. Re-run to rebuild them.',
+  'out-of-memory':
+    'The engine restarted after running out of memory; its tables were lost. Re-run to rebuild them.',
   crashed: 'The engine crashed and was restarted; its tables were lost. Re-run to rebuild them.',
-  unresponsive: 'The engine stopped responding and was restarted; its tables were lost. Re-run to rebuild them.',
+  unresponsive:
+    'The engine stopped responding and was restarted; its tables were lost. Re-run to rebuild them.',
 };
 
 /** Errors after which the WASM instance may be unusable: traps, aborts, allocation failures. */
-const TRAP = /RuntimeError|memory access out of bounds|unreachable|Aborted\(|bad_alloc|out of memory|table index is out of bounds|call stack size/i;
+const TRAP =
+  /RuntimeError|memory access out of bounds|unreachable|Aborted\(|bad_alloc|out of memory|table index is out of bounds|call stack size/i;
 
 interface Life {
   readonly connection: EngineConnection;
@@ -150,7 +153,12 @@ export class RecoveringEngine implements EngineApi {
     return this.call((e) => e.listFiles());
   }
 
-  ingest(table: string, patterns: readonly string[], onProgress?: (progress: IngestProgress) => void, options?: IngestOptions): Promise<IngestResult> {
+  ingest(
+    table: string,
+    patterns: readonly string[],
+    onProgress?: (progress: IngestProgress) => void,
+    options?: IngestOptions,
+  ): Promise<IngestResult> {
     return this.call((e) => e.ingest(table, patterns, onProgress, options));
   }
 
@@ -205,7 +213,10 @@ export class RecoveringEngine implements EngineApi {
       this.restartsInARow = 0;
       return result;
     } catch (error) {
-      if (life.dead) throw error instanceof EngineRestartedError ? error : new EngineRestartedError(MESSAGES.crashed);
+      if (life.dead)
+        throw error instanceof EngineRestartedError
+          ? error
+          : new EngineRestartedError(MESSAGES.crashed);
       if (looksLikeTrap(error)) {
         const restarted = await this.check(life, 'out-of-memory', messageOf(error), true);
         if (restarted) throw new EngineRestartedError(MESSAGES['out-of-memory']);
@@ -234,7 +245,12 @@ export class RecoveringEngine implements EngineApi {
    * Whether `life`'s worker still answers (and, after a trap, still runs a query); if not,
    * restarts it. Resolves true when it restarted.
    */
-  private async check(life: Life, reason: RestartReason, detail: string, query = false): Promise<boolean> {
+  private async check(
+    life: Life,
+    reason: RestartReason,
+    detail: string,
+    query = false,
+  ): Promise<boolean> {
     if (life.dead) return true;
     const timeout = this.options.checkTimeoutMs;
     const alive =
@@ -285,7 +301,12 @@ export class RecoveringEngine implements EngineApi {
       this.pinging = true;
       void answers(life.connection.ping(), this.options.pingTimeoutMs).then((alive) => {
         this.pinging = false;
-        if (!alive) this.restart(life, 'unresponsive', `no answer to a ping in ${this.options.pingTimeoutMs / 1000} s`);
+        if (!alive)
+          this.restart(
+            life,
+            'unresponsive',
+            `no answer to a ping in ${this.options.pingTimeoutMs / 1000} s`,
+          );
       });
     }, this.options.pingIntervalMs);
   }

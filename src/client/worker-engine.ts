@@ -7,7 +7,11 @@
  */
 import * as Comlink from 'comlink';
 import type { EngineApi, FileHandle, IngestProgress } from '../engine/api.ts';
-import { RecoveringEngine, type EngineConnection, type RecoveryOptions } from './recovering-engine.ts';
+import {
+  RecoveringEngine,
+  type EngineConnection,
+  type RecoveryOptions,
+} from './recovering-engine.ts';
 
 /** What the worker answers besides the engine (workers/engine.worker.ts). */
 interface WorkerExtras {
@@ -35,7 +39,12 @@ function connectWorker(): EngineConnection {
     removeFile: (name) => remote.removeFile(name),
     listFiles: () => remote.listFiles(),
     ingest: (table, patterns, onProgress?: (p: IngestProgress) => void, options?) =>
-      remote.ingest(table, [...patterns], onProgress ? Comlink.proxy(onProgress) : undefined, options),
+      remote.ingest(
+        table,
+        [...patterns],
+        onProgress ? Comlink.proxy(onProgress) : undefined,
+        options,
+      ),
     run: (sql, options) => remote.run(sql, options),
     page: (relation, offset, limit) => remote.page(relation, offset, limit),
     query: (sql) => remote.query(sql),
@@ -51,8 +60,12 @@ function connectWorker(): EngineConnection {
     crash: () => void remote.crashForTesting(),
     terminate: () => worker.terminate(),
     onError: (listener) => {
-      worker.addEventListener('error', (event) => listener(event.message || 'the engine worker failed'));
-      worker.addEventListener('messageerror', () => listener('a message from the engine worker could not be read'));
+      worker.addEventListener('error', (event) =>
+        listener(event.message || 'the engine worker failed'),
+      );
+      worker.addEventListener('messageerror', () =>
+        listener('a message from the engine worker could not be read'),
+      );
     },
     postMessage: (message) => worker.postMessage(message),
   };

@@ -446,11 +446,17 @@ async function readRejects(session: DuckSession, names: ReadonlyMap<string, stri
   const byFile = new Map<string, { listed: RejectedLine[]; total: number }>();
   try {
     const rows = await session.table(
+      // One entry per line: DuckDB records a ragged line once per extra field, with its first reason.
       `SELECT file, line, reason, text, total FROM (
-         SELECT s.file_path AS file, e.line AS line, e.error_message AS reason, e.csv_line AS text,
-                count(*) OVER (PARTITION BY s.file_path) AS total,
-                row_number() OVER (PARTITION BY s.file_path ORDER BY e.line) AS n
-         FROM _ingest_rejects e JOIN _ingest_reject_scans s USING (scan_id, file_id)
+         SELECT file, line, reason, text,
+                count(*) OVER (PARTITION BY file) AS total,
+                row_number() OVER (PARTITION BY file ORDER BY line) AS n
+         FROM (
+           SELECT s.file_path AS file, e.line AS line,
+                  arg_min(e.error_message, coalesce(e.column_idx, 0)) AS reason, arg_min(e.csv_line, coalesce(e.column_idx, 0)) AS text
+           FROM _ingest_rejects e JOIN _ingest_reject_scans s USING (scan_id, file_id)
+           GROUP BY 1, 2
+         )
        ) WHERE n <= ${REJECTS_LISTED} ORDER BY file, line`,
     );
     for (const row of rows) {

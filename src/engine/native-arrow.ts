@@ -63,7 +63,12 @@ export async function resultToIpc(result: DuckDBResult): Promise<Uint8Array> {
   const flush = () => {
     if (rows === 0) return;
     const children = types.map((type, i) => buildData(type, columns[i]!));
-    batches.push(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children })));
+    batches.push(
+      new RecordBatch(
+        schema,
+        makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children }),
+      ),
+    );
     columns = types.map(() => []);
     rows = 0;
   };
@@ -137,7 +142,9 @@ export function arrowType(type: DuckDBType): DataType {
       return new List(new Field('l', arrowType((type as DuckDBListType).valueType), true));
     case DuckDBTypeId.STRUCT: {
       const struct = type as DuckDBStructType;
-      return new Struct(struct.entryNames.map((name, i) => new Field(name, arrowType(struct.entryTypes[i]!), true)));
+      return new Struct(
+        struct.entryNames.map((name, i) => new Field(name, arrowType(struct.entryTypes[i]!), true)),
+      );
     }
     default:
       return new Utf8();
@@ -174,7 +181,9 @@ function buildData(type: DuckDBType, values: readonly DuckDBValue[]): Data {
     case DuckDBTypeId.UINTEGER:
     case DuckDBTypeId.FLOAT:
     case DuckDBTypeId.DOUBLE: {
-      const ArrayType = (arrow as Int8 | Float64).ArrayType as unknown as new (n: number) => { [i: number]: number };
+      const ArrayType = (arrow as Int8 | Float64).ArrayType as unknown as new (n: number) => {
+        [i: number]: number;
+      };
       const data = new ArrayType(length);
       values.forEach((v, i) => {
         if (v !== null && v !== undefined) data[i] = Number(v);
@@ -184,28 +193,66 @@ function buildData(type: DuckDBType, values: readonly DuckDBValue[]): Data {
     case DuckDBTypeId.SQLNULL:
       return makeData({ ...base, type: arrow as Int32, data: new Int32Array(length) });
     case DuckDBTypeId.BIGINT:
-      return makeData({ ...base, type: arrow as Int64, data: BigInt64Array.from(get((v) => BigInt(v as bigint), 0n)) });
+      return makeData({
+        ...base,
+        type: arrow as Int64,
+        data: BigInt64Array.from(get((v) => BigInt(v as bigint), 0n)),
+      });
     case DuckDBTypeId.UBIGINT:
-      return makeData({ ...base, type: arrow as Uint64, data: BigUint64Array.from(get((v) => BigInt(v as bigint), 0n)) });
+      return makeData({
+        ...base,
+        type: arrow as Uint64,
+        data: BigUint64Array.from(get((v) => BigInt(v as bigint), 0n)),
+      });
     case DuckDBTypeId.HUGEINT:
     case DuckDBTypeId.UHUGEINT:
-      return makeData({ ...base, type: arrow as Decimal, data: int128Words(get((v) => BigInt(v as bigint), 0n)) });
+      return makeData({
+        ...base,
+        type: arrow as Decimal,
+        data: int128Words(get((v) => BigInt(v as bigint), 0n)),
+      });
     case DuckDBTypeId.DECIMAL:
-      return makeData({ ...base, type: arrow as Decimal, data: int128Words(get((v) => (v as { value: bigint }).value, 0n)) });
+      return makeData({
+        ...base,
+        type: arrow as Decimal,
+        data: int128Words(get((v) => (v as { value: bigint }).value, 0n)),
+      });
     case DuckDBTypeId.DATE:
-      return makeData({ ...base, type: arrow as DateDay, data: Int32Array.from(get((v) => (v as { days: number }).days, 0)) });
+      return makeData({
+        ...base,
+        type: arrow as DateDay,
+        data: Int32Array.from(get((v) => (v as { days: number }).days, 0)),
+      });
     case DuckDBTypeId.TIMESTAMP:
     case DuckDBTypeId.TIMESTAMP_TZ:
     case DuckDBTypeId.TIME:
-      return makeData({ ...base, type: arrow as TimestampMicrosecond, data: BigInt64Array.from(get((v) => (v as { micros: bigint }).micros, 0n)) });
+      return makeData({
+        ...base,
+        type: arrow as TimestampMicrosecond,
+        data: BigInt64Array.from(get((v) => (v as { micros: bigint }).micros, 0n)),
+      });
     case DuckDBTypeId.TIMESTAMP_S:
-      return makeData({ ...base, type: arrow as TimestampSecond, data: BigInt64Array.from(get((v) => (v as { seconds: bigint }).seconds, 0n)) });
+      return makeData({
+        ...base,
+        type: arrow as TimestampSecond,
+        data: BigInt64Array.from(get((v) => (v as { seconds: bigint }).seconds, 0n)),
+      });
     case DuckDBTypeId.TIMESTAMP_MS:
-      return makeData({ ...base, type: arrow as TimestampMillisecond, data: BigInt64Array.from(get((v) => (v as { millis: bigint }).millis, 0n)) });
+      return makeData({
+        ...base,
+        type: arrow as TimestampMillisecond,
+        data: BigInt64Array.from(get((v) => (v as { millis: bigint }).millis, 0n)),
+      });
     case DuckDBTypeId.TIMESTAMP_NS:
-      return makeData({ ...base, type: arrow as TimestampNanosecond, data: BigInt64Array.from(get((v) => (v as { nanos: bigint }).nanos, 0n)) });
+      return makeData({
+        ...base,
+        type: arrow as TimestampNanosecond,
+        data: BigInt64Array.from(get((v) => (v as { nanos: bigint }).nanos, 0n)),
+      });
     case DuckDBTypeId.BLOB: {
-      const { valueOffsets, data } = packBytes(get((v) => (v as { bytes: Uint8Array }).bytes, EMPTY));
+      const { valueOffsets, data } = packBytes(
+        get((v) => (v as { bytes: Uint8Array }).bytes, EMPTY),
+      );
       return makeData({ ...base, type: arrow as Binary, valueOffsets, data });
     }
     case DuckDBTypeId.LIST: {
@@ -213,17 +260,27 @@ function buildData(type: DuckDBType, values: readonly DuckDBValue[]): Data {
       const items: DuckDBValue[] = [];
       const valueOffsets = new Int32Array(length + 1);
       values.forEach((v, i) => {
-        if (v !== null && v !== undefined) items.push(...(v as { items: readonly DuckDBValue[] }).items);
+        if (v !== null && v !== undefined)
+          items.push(...(v as { items: readonly DuckDBValue[] }).items);
         valueOffsets[i + 1] = items.length;
       });
-      return makeData({ ...base, type: arrow as List, valueOffsets, child: buildData(valueType, items) });
+      return makeData({
+        ...base,
+        type: arrow as List,
+        valueOffsets,
+        child: buildData(valueType, items),
+      });
     }
     case DuckDBTypeId.STRUCT: {
       const struct = type as DuckDBStructType;
       const children = struct.entryNames.map((name, f) =>
         buildData(
           struct.entryTypes[f]!,
-          values.map((v) => (v === null || v === undefined ? null : ((v as { entries: Record<string, DuckDBValue> }).entries[name] ?? null))),
+          values.map((v) =>
+            v === null || v === undefined
+              ? null
+              : ((v as { entries: Record<string, DuckDBValue> }).entries[name] ?? null),
+          ),
         ),
       );
       return makeData({ ...base, type: arrow as Struct, children });

@@ -19,7 +19,13 @@ import path from 'node:path';
 import type { FileHandle } from './api.ts';
 import type { EngineBackend, RegisteredHandle } from './backend.ts';
 import { DuckEngine } from './duck-engine.ts';
-import { QueryCancelledError, SerialQueue, firstValue, readableError, type DuckSession } from './duck-session.ts';
+import {
+  QueryCancelledError,
+  SerialQueue,
+  firstValue,
+  readableError,
+  type DuckSession,
+} from './duck-session.ts';
 import { resultToIpc } from './native-arrow.ts';
 import { pathReader } from './node-files.ts';
 import { quoteLiteral } from './sql-quote.ts';
@@ -91,12 +97,15 @@ export async function createNativeEngine(options: NativeEngineOptions = {}): Pro
     // No network from the runner either: a notebook reads the files it is given.
     autoinstall_known_extensions: 'false',
   };
-  if (options.threads !== undefined) settings['threads'] = String(Math.max(1, Math.floor(options.threads)));
+  if (options.threads !== undefined)
+    settings['threads'] = String(Math.max(1, Math.floor(options.threads)));
   if (options.memoryLimit !== undefined) settings['memory_limit'] = options.memoryLimit;
   const instance = await DuckDBInstance.create(':memory:', settings);
   const conn = await instance.connect();
   const session = new NativeSession(conn);
-  return DuckEngine.create(nativeBackend(session, path.join(scratch, 'files')), { memoryBudget: null });
+  return DuckEngine.create(nativeBackend(session, path.join(scratch, 'files')), {
+    memoryBudget: null,
+  });
 }
 
 function nativeBackend(session: NativeSession, blobDir: string): EngineBackend {
@@ -126,7 +135,10 @@ function nativeBackend(session: NativeSession, blobDir: string): EngineBackend {
         const file = path.join(blobDir, safeFileName(name));
         await mkdir(blobDir, { recursive: true });
         await writeFile(file, bytes);
-        registered = { reader: { size: bytes.length, read: async (start, end) => bytes.subarray(start, end) }, sqlPath: file };
+        registered = {
+          reader: { size: bytes.length, read: async (start, end) => bytes.subarray(start, end) },
+          sqlPath: file,
+        };
         files.set(name, { sqlPath: file, temporary: true });
       }
       await updateSearchPath();
@@ -149,7 +161,9 @@ const scratchDirs: string[] = [];
 /** A temp directory for this engine's spill files and copies of Blobs, removed when the process exits. */
 function scratchDirectory(): string {
   if (scratchDirs.length === 0) {
-    process.once('exit', () => scratchDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+    process.once('exit', () =>
+      scratchDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })),
+    );
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'medallion-native-'));
   scratchDirs.push(dir);

@@ -19,7 +19,11 @@ export function networkMessage(allowed: boolean): NetworkMessage {
 }
 
 export function isNetworkMessage(data: unknown): data is NetworkMessage {
-  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'medallion:network';
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { type?: unknown }).type === 'medallion:network'
+  );
 }
 
 /**

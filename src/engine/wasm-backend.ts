@@ -33,7 +33,13 @@ export function wasmBackend(db: DuckDBBindings, platform: EnginePlatform): Engin
   };
 }
 
-type ReadFile = (mod: unknown, fileId: number, buffer: number, bytes: number, location: number) => number;
+type ReadFile = (
+  mod: unknown,
+  fileId: number,
+  buffer: number,
+  bytes: number,
+  location: number,
+) => number;
 type FileInfoOf = (mod: unknown, fileId: number) => { fileName?: string } | null | undefined;
 
 /**
@@ -43,16 +49,26 @@ type FileInfoOf = (mod: unknown, fileId: number) => { fileName?: string } | null
  * module is instantiated), which is wrapped here once.
  */
 function installReadMeter(): Map<string, number> | null {
-  const scope = globalThis as { DUCKDB_RUNTIME?: Record<string, unknown>; MEDALLION_READS?: Map<string, number> };
+  const scope = globalThis as {
+    DUCKDB_RUNTIME?: Record<string, unknown>;
+    MEDALLION_READS?: Map<string, number>;
+  };
   if (scope.MEDALLION_READS) return scope.MEDALLION_READS;
   const runtime = scope.DUCKDB_RUNTIME;
   const readFile = runtime?.['readFile'] as ReadFile | undefined;
-  const infoOf = (runtime?.['getFileInfo'] ?? runtime?.['resolveFileInfo']) as FileInfoOf | undefined;
+  const infoOf = (runtime?.['getFileInfo'] ?? runtime?.['resolveFileInfo']) as
+    FileInfoOf | undefined;
   if (!runtime || !readFile || !infoOf) return null;
   const reads = new Map<string, number>();
   // Not cached by id: ids are reused once a file is dropped. Reads come in buffers of
   // megabytes, so the lookup costs nothing that matters.
-  runtime['readFile'] = (mod: unknown, fileId: number, buffer: number, bytes: number, location: number) => {
+  runtime['readFile'] = (
+    mod: unknown,
+    fileId: number,
+    buffer: number,
+    bytes: number,
+    location: number,
+  ) => {
     const n = readFile.call(runtime, mod, fileId, buffer, bytes, location);
     if (n > 0) {
       let name: string | undefined;

@@ -435,7 +435,8 @@ export class NotebookRuntime {
     } catch (error) {
       // A cancelled or lost call says why the run stopped, not how the engine put it.
       const message = epoch !== this.epoch ? this.stopReason : messageOf(error);
-      this.setState(id, { status: 'error', message, progress: null });
+      // A test cell that could not run has no results: drop the last run's, so none show as current.
+      this.setState(id, { status: 'error', message, progress: null, ...(cell.kind === 'test' ? { tests: undefined } : {}) });
       this.changed();
       return false;
     }

@@ -10,7 +10,12 @@
  * tries again.
  */
 import type { ParamValue } from '../analysis/params.ts';
-import { localNotebookId, type NotebookOrigin, type NotebookStore, type StoredNotebook } from './notebook-store.ts';
+import {
+  localNotebookId,
+  type NotebookOrigin,
+  type NotebookStore,
+  type StoredNotebook,
+} from './notebook-store.ts';
 
 export const AUTOSAVE_DELAY_MS = 500;
 export const CHANNEL_NAME = 'medallion-notebook:autosave';
@@ -120,7 +125,8 @@ export class Autosave {
       this.setStatus({ kind: 'saved', at: result.record.savedAt });
       return true;
     }
-    if (result.reason === 'conflict') this.setStatus({ kind: 'conflict', message: CONFLICT_MESSAGE });
+    if (result.reason === 'conflict')
+      this.setStatus({ kind: 'conflict', message: CONFLICT_MESSAGE });
     else this.setStatus({ kind: 'full', message: result.message });
     return false;
   }
@@ -203,11 +209,21 @@ function keyOf(snapshot: Snapshot): string {
 function isSavedMessage(data: unknown): data is SavedMessage {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as Partial<SavedMessage>;
-  return (m.type === 'saved' || m.type === 'removed') && typeof m.id === 'string' && typeof m.revision === 'number' && typeof m.tab === 'string';
+  return (
+    (m.type === 'saved' || m.type === 'removed') &&
+    typeof m.id === 'string' &&
+    typeof m.revision === 'number' &&
+    typeof m.tab === 'string'
+  );
 }
 
 /** Tells tabs that have notebook `id` open that it changed (renamed, deleted) elsewhere. */
-export function announceChange(channel: ChannelLike | null, id: string, revision: number, type: 'saved' | 'removed' = 'saved'): void {
+export function announceChange(
+  channel: ChannelLike | null,
+  id: string,
+  revision: number,
+  type: 'saved' | 'removed' = 'saved',
+): void {
   try {
     channel?.postMessage({ type, id, revision, tab: 'notebook-list' } satisfies SavedMessage);
   } catch {
@@ -216,7 +232,9 @@ export function announceChange(channel: ChannelLike | null, id: string, revision
 }
 
 /** Asks the browser not to evict local notebooks. Resolves to whether it agreed (false where unsupported). */
-export async function requestPersistentStorage(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<boolean> {
+export async function requestPersistentStorage(
+  storage: StorageManager | undefined = globalThis.navigator?.storage,
+): Promise<boolean> {
   try {
     if (!storage?.persist) return false;
     if (await storage.persisted?.()) return true;

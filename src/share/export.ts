@@ -36,7 +36,9 @@ export function arrowToCsv(table: Table): string {
 
 /** A field quoted when it must be; an empty string is quoted so it reads back apart from null. */
 export function csvField(text: string): string {
-  return text === '' || /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  return text === '' || /[",\r\n]/.test(text) || text !== text.trim()
+    ? `"${text.replace(/"/g, '""')}"`
+    : text;
 }
 
 function csvWriter(type: DataType): (value: unknown) => string {
@@ -50,7 +52,11 @@ function csvWriter(type: DataType): (value: unknown) => string {
     case Type.Date:
       return (v) => new Date(Number(v)).toISOString().slice(0, 10);
     case Type.Timestamp:
-      return (v) => new Date(Number(v)).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
+      return (v) =>
+        new Date(Number(v))
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.000Z$|Z$/, '');
     case Type.Int:
     case Type.Float:
       return (v) => String(v);
@@ -58,7 +64,10 @@ function csvWriter(type: DataType): (value: unknown) => string {
     case Type.LargeUtf8:
       return (v) => String(v);
     default:
-      return (v) => (typeof v === 'string' ? v : JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? String(x) : x)));
+      return (v) =>
+        typeof v === 'string'
+          ? v
+          : JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? String(x) : x));
   }
 }
 
@@ -67,7 +76,11 @@ export async function relationTable(engine: EngineApi, relation: string): Promis
   return decodeIpc(await engine.query(`SELECT * FROM ${relation}`));
 }
 
-export async function exportRelation(engine: EngineApi, relation: string, format: TableFormat): Promise<Blob> {
+export async function exportRelation(
+  engine: EngineApi,
+  relation: string,
+  format: TableFormat,
+): Promise<Blob> {
   const table = await relationTable(engine, relation);
   return format === 'csv'
     ? new Blob([arrowToCsv(table)], { type: 'text/csv;charset=utf-8' })
@@ -83,15 +96,26 @@ export function exportFileName(table: string, format: TableFormat): string {
  * Every table of a layer as Parquet files in one zip (Parquet is compressed already, so
  * the zip only stores). Throws when the layer holds no table yet.
  */
-export async function layerZip(engine: EngineApi, schema = 'gold'): Promise<{ blob: Blob; files: string[] }> {
-  const tables = (await engine.catalog()).filter((t) => t.schema === schema).map((t) => `${t.schema}.${t.name}`);
-  if (tables.length === 0) throw new Error(`There is no ${schema} table yet: run the notebook first.`);
+export async function layerZip(
+  engine: EngineApi,
+  schema = 'gold',
+): Promise<{ blob: Blob; files: string[] }> {
+  const tables = (await engine.catalog())
+    .filter((t) => t.schema === schema)
+    .map((t) => `${t.schema}.${t.name}`);
+  if (tables.length === 0)
+    throw new Error(`There is no ${schema} table yet: run the notebook first.`);
   const entries: Record<string, Uint8Array> = {};
   for (const table of tables) {
-    entries[exportFileName(table, 'parquet')] = arrowToParquet(await relationTable(engine, quoteQualified(table)));
+    entries[exportFileName(table, 'parquet')] = arrowToParquet(
+      await relationTable(engine, quoteQualified(table)),
+    );
   }
   const zipped = zipSync(entries, { level: 0 });
-  return { blob: new Blob([zipped as BlobPart], { type: 'application/zip' }), files: Object.keys(entries) };
+  return {
+    blob: new Blob([zipped as BlobPart], { type: 'application/zip' }),
+    files: Object.keys(entries),
+  };
 }
 
 /** Hands a Blob to the person as a file download (nothing leaves the browser). */

@@ -25,7 +25,11 @@ export function galleryFrom(files: Readonly<Record<string, string>>): GalleryEnt
       const name = path.replace(/^.*\//, '').replace(/\.md$/, '');
       return { name, title: notebookTitle(notebook), description: describe(notebook.cells), text };
     })
-    .sort((a, b) => Number(b.name === DEFAULT_NOTEBOOK) - Number(a.name === DEFAULT_NOTEBOOK) || a.title.localeCompare(b.title));
+    .sort(
+      (a, b) =>
+        Number(b.name === DEFAULT_NOTEBOOK) - Number(a.name === DEFAULT_NOTEBOOK) ||
+        a.title.localeCompare(b.title),
+    );
 }
 
 function describe(cells: readonly { kind: string; source: string }[]): string {
@@ -39,7 +43,9 @@ function describe(cells: readonly { kind: string; source: string }[]): string {
       const plain = paragraph
         .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
         .replace(/[*_`]/g, '')
-        .replace(/\s+/g, ' ');
+        .replace(/\s+/g, ' ')
+        // A paragraph that leads into a list ends with a colon; on a card it ends the text.
+        .replace(/:$/, '.');
       return plain.length > 220 ? plain.slice(0, 217).trimEnd() + '…' : plain;
     }
   }
@@ -51,7 +57,11 @@ let bundled: GalleryEntry[] | null = null;
 /** The notebooks bundled with the app (Vite inlines their text). */
 export function bundledGallery(): GalleryEntry[] {
   bundled ??= galleryFrom(
-    import.meta.glob<string>('../../notebooks/*.md', { query: '?raw', import: 'default', eager: true }),
+    import.meta.glob<string>('../../notebooks/*.md', {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    }),
   );
   return bundled;
 }

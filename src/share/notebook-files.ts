@@ -14,7 +14,11 @@ export const MAX_NOTEBOOK_FILE_BYTES = MAX_INFLATED_BYTES;
 const PICKER_TYPES = [{ description: 'Notebook (Markdown)', accept: { 'text/markdown': ['.md'] } }];
 
 interface FilePickerWindow {
-  showSaveFilePicker?: (options: unknown) => Promise<{ createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }> }>;
+  showSaveFilePicker?: (
+    options: unknown,
+  ) => Promise<{
+    createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
+  }>;
   showOpenFilePicker?: (options: unknown) => Promise<{ getFile(): Promise<File> }[]>;
 }
 
@@ -65,9 +69,13 @@ export async function openNotebookFile(
 }
 
 /** The text of a notebook file, checked. */
-export async function readNotebookFile(file: Blob & { readonly name: string }): Promise<{ name: string; text: string }> {
+export async function readNotebookFile(
+  file: Blob & { readonly name: string },
+): Promise<{ name: string; text: string }> {
   if (file.size > MAX_NOTEBOOK_FILE_BYTES) {
-    throw new Error(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a notebook file is at most ${MAX_NOTEBOOK_FILE_BYTES / 1024 / 1024} MB. Is it a data file? Add data with "Add data files".`);
+    throw new Error(
+      `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a notebook file is at most ${MAX_NOTEBOOK_FILE_BYTES / 1024 / 1024} MB. Is it a data file? Add data with "Add data files".`,
+    );
   }
   let text: string;
   try {
@@ -76,7 +84,8 @@ export async function readNotebookFile(file: Blob & { readonly name: string }): 
     throw new Error(`${file.name} is not a text file in UTF-8, so it is not a notebook.`);
   }
   if (text.includes('\u0000')) throw new Error(`${file.name} is a binary file, not a notebook.`);
-  if (parseNotebook(text).cells.length === 0) throw new Error(`${file.name} holds no notebook cells.`);
+  if (parseNotebook(text).cells.length === 0)
+    throw new Error(`${file.name} holds no notebook cells.`);
   return { name: file.name, text: text.replace(/^\uFEFF/, '') };
 }
 
@@ -92,5 +101,9 @@ function pickWithInput(): Promise<File | null> {
 }
 
 function isAbort(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'AbortError'
+  );
 }

@@ -38,7 +38,10 @@ export interface StoredNotebook {
   readonly savedAt: number;
 }
 
-export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+export type KeyValueStorage = Pick<
+  Storage,
+  'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'
+>;
 
 export type SaveResult =
   | { readonly ok: true; readonly record: StoredNotebook }
@@ -77,9 +80,14 @@ export class NotebookStore {
    * Writes `record` if the stored revision is still `basedOn` (0: not stored yet). The
    * written record has revision `basedOn + 1`.
    */
-  save(record: Omit<StoredNotebook, 'revision' | 'savedAt'>, basedOn: number, now = Date.now()): SaveResult {
+  save(
+    record: Omit<StoredNotebook, 'revision' | 'savedAt'>,
+    basedOn: number,
+    now = Date.now(),
+  ): SaveResult {
     const current = this.get(record.id);
-    if ((current?.revision ?? 0) !== basedOn) return { ok: false, reason: 'conflict', current: current! };
+    if ((current?.revision ?? 0) !== basedOn)
+      return { ok: false, reason: 'conflict', current: current! };
     const written: StoredNotebook = { ...record, revision: basedOn + 1, savedAt: now };
     try {
       this.storage.setItem(PREFIX + record.id, JSON.stringify(written));
@@ -128,7 +136,10 @@ export function titleOf(text: string): string {
 
 /** One line, no front-matter breakers, a sensible length. */
 export function cleanTitle(title: string): string {
-  const line = title.replace(/[\r\n]+/g, ' ').trim().slice(0, 120);
+  const line = title
+    .replace(/[\r\n]+/g, ' ')
+    .trim()
+    .slice(0, 120);
   return line === '' ? 'Untitled notebook' : line;
 }
 
@@ -136,7 +147,12 @@ export function cleanTitle(title: string): string {
 export function isQuotaError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { name, code } = error as { name?: unknown; code?: unknown };
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
+  return (
+    name === 'QuotaExceededError' ||
+    name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+    code === 22 ||
+    code === 1014
+  );
 }
 
 function readRecord(json: string | null): StoredNotebook | null {
@@ -152,14 +168,18 @@ function readRecord(json: string | null): StoredNotebook | null {
     return null;
   }
   const inputs = Array.isArray(value.inputs)
-    ? value.inputs.filter((p): p is [string, ParamValue] => Array.isArray(p) && typeof p[0] === 'string' && isParamValue(p[1]))
+    ? value.inputs.filter(
+        (p): p is [string, ParamValue] =>
+          Array.isArray(p) && typeof p[0] === 'string' && isParamValue(p[1]),
+      )
     : [];
   return {
     id: value.id,
     title: typeof value.title === 'string' ? value.title : titleOf(value.text),
     text: value.text,
     inputs,
-    origin: (['gallery', 'link', 'file', 'local'] as const).find((o) => o === value.origin) ?? 'local',
+    origin:
+      (['gallery', 'link', 'file', 'local'] as const).find((o) => o === value.origin) ?? 'local',
     original: typeof value.original === 'string' ? value.original : value.text,
     trusted: value.trusted === true,
     network: value.network === true,

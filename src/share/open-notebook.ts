@@ -45,15 +45,32 @@ export async function openRequested(request: OpenRequest, deps: OpenDeps): Promi
       return request;
     case 'gallery': {
       const entry = deps.gallery.find((g) => g.name === request.name);
-      if (!entry) return { kind: 'start', message: `There is no notebook named "${request.name}" in the gallery.` };
-      return { kind: 'notebook', notebook: await fromOriginal(deps, `gallery:${entry.name}`, 'gallery', entry.text, [], true) };
+      if (!entry)
+        return {
+          kind: 'start',
+          message: `There is no notebook named "${request.name}" in the gallery.`,
+        };
+      return {
+        kind: 'notebook',
+        notebook: await fromOriginal(
+          deps,
+          `gallery:${entry.name}`,
+          'gallery',
+          entry.text,
+          [],
+          true,
+        ),
+      };
     }
     case 'link': {
       try {
         const shared = await decodeShareFragment(request.fragment);
         if (!shared) return { kind: 'start', message: null };
         const id = `link:${(await notebookHash(shared.text)).slice(0, 16)}`;
-        return { kind: 'notebook', notebook: await fromOriginal(deps, id, 'link', shared.text, shared.inputs, false) };
+        return {
+          kind: 'notebook',
+          notebook: await fromOriginal(deps, id, 'link', shared.text, shared.inputs, false),
+        };
       } catch (error) {
         if (error instanceof ShareLinkError) return { kind: 'start', message: error.message };
         throw error;
@@ -64,7 +81,8 @@ export async function openRequested(request: OpenRequest, deps: OpenDeps): Promi
       if (!record) {
         return {
           kind: 'start',
-          message: 'That notebook is not kept in this browser (it was deleted, or saved in another browser). Choose another one below.',
+          message:
+            'That notebook is not kept in this browser (it was deleted, or saved in another browser). Choose another one below.',
         };
       }
       return {
@@ -96,7 +114,9 @@ async function fromOriginal(
 ): Promise<OpenedNotebook> {
   const record = deps.store.get(id);
   const text = record?.text ?? original;
-  const changed = record !== null && (record.text !== original || JSON.stringify(record.inputs) !== JSON.stringify(inputs));
+  const changed =
+    record !== null &&
+    (record.text !== original || JSON.stringify(record.inputs) !== JSON.stringify(inputs));
   return {
     id,
     origin,

@@ -30,7 +30,12 @@ export function readOpenRequest(url: URL, galleryNames: readonly string[]): Open
     };
   }
   if (params.has('start')) return { kind: 'start', message: null };
-  return { kind: 'gallery', name: galleryNames.includes(DEFAULT_NOTEBOOK) ? DEFAULT_NOTEBOOK : (galleryNames[0] ?? DEFAULT_NOTEBOOK) };
+  return {
+    kind: 'gallery',
+    name: galleryNames.includes(DEFAULT_NOTEBOOK)
+      ? DEFAULT_NOTEBOOK
+      : (galleryNames[0] ?? DEFAULT_NOTEBOOK),
+  };
 }
 
 /** Relative addresses (the app works from any sub-path). */

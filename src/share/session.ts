@@ -38,7 +38,11 @@ export interface SessionHost {
   readonly navigate: (url: string) => void;
   readonly replaceUrl: (url: string) => void;
   readonly reload: () => void;
+  /** Where the page remembers it told the person about persistent storage. */
+  readonly storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
 }
+
+const PERSIST_TOLD_KEY = 'mn:persist-not-granted-told';
 
 export class NotebookSession extends EventTarget {
   trusted: boolean;
@@ -49,6 +53,7 @@ export class NotebookSession extends EventTarget {
   persistMessage: string | null = null;
   readonly autosave: Autosave;
   private disposers: (() => void)[] = [];
+  private persistenceAsked = false;
 
   constructor(
     readonly runtime: NotebookRuntime,
@@ -73,17 +78,21 @@ export class NotebookSession extends EventTarget {
       channel: host.channel ?? null,
       onStatus: (status) => {
         this.autosaveStatus = status;
+        if (status.kind === 'saved') this.askForPersistence();
         this.changed();
       },
     });
     this.autosave.markClean();
   }
 
-  /** Starts saving every change, and asks for persistent storage. */
+  /** Starts saving every change (and, at the first save, asks for persistent storage). */
   start(): void {
     this.disposers.push(this.runtime.subscribe(() => this.autosave.changed()));
     if (typeof window !== 'undefined') {
-      const flush = () => this.autosave.flush();
+      const flush = () => {
+        flushEditors();
+        this.autosave.flush();
+      };
       const hidden = () => document.visibilityState === 'hidden' && flush();
       window.addEventListener('pagehide', flush);
       document.addEventListener('visibilitychange', hidden);
@@ -92,11 +101,25 @@ export class NotebookSession extends EventTarget {
         document.removeEventListener('visibilitychange', hidden);
       });
     }
+  }
+
+  /**
+   * Once there is work to keep: asks the browser not to evict it, and if it will not, says
+   * so once per browser (Chromium decides silently and often says no to a new site, so
+   * repeating it on every visit would only be noise).
+   */
+  private askForPersistence(): void {
+    if (this.persistenceAsked) return;
+    this.persistenceAsked = true;
     void requestPersistentStorage().then((granted) => {
-      if (!granted) {
-        this.persistMessage = NOT_PERSISTENT_MESSAGE;
-        this.changed();
+      if (granted || this.host.storage?.getItem(PERSIST_TOLD_KEY)) return;
+      try {
+        this.host.storage?.setItem(PERSIST_TOLD_KEY, '1');
+      } catch {
+        // Storage full: the autosave notice already says so.
       }
+      this.persistMessage = NOT_PERSISTENT_MESSAGE;
+      this.changed();
     });
   }
 
@@ -119,7 +142,13 @@ export class NotebookSession extends EventTarget {
   }
 
   snapshot(): Snapshot {
-    return { text: this.text(), inputs: this.inputs(), title: this.title, trusted: this.trusted, network: this.networkAllowed };
+    return {
+      text: this.text(),
+      inputs: this.inputs(),
+      title: this.title,
+      trusted: this.trusted,
+      network: this.networkAllowed,
+    };
   }
 
   /** Remote URLs the notebook would read (only while network access is off). */
@@ -156,7 +185,9 @@ export class NotebookSession extends EventTarget {
         .map((c) => c.id)
         .filter((id) => {
           const { status, message } = this.runtime.state(id);
-          return status === 'blocked' || (status === 'error' && (message ?? '').includes(NETWORK_OFF));
+          return (
+            status === 'blocked' || (status === 'error' && (message ?? '').includes(NETWORK_OFF))
+          );
         });
       for (const id of refused) await this.runtime.runCell(id);
     }
@@ -195,6 +226,7 @@ export class NotebookSession extends EventTarget {
 
   /** After another tab saved: keep this tab's version as a new local notebook. */
   keepAsCopy(): void {
+    flushEditors();
     const id = this.autosave.keepAsCopy();
     if (id) this.host.replaceUrl(addressOf.local(id));
     this.changed();
@@ -255,21 +287,49 @@ export class NotebookSession extends EventTarget {
   }
 }
 
+/**
+ * Asks editors to hand over keystrokes still in their debounce (they listen for this on
+ * window), so a closing tab or a copy includes the last thing typed.
+ */
+export const FLUSH_EDITS_EVENT = 'mn-flush-edits';
+
+function flushEditors(): void {
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(FLUSH_EDITS_EVENT));
+}
+
 /** Keeps an opened file's text as a new local notebook; returns its id. */
-export async function importNotebookText(store: NotebookStore, trust: TrustStore, text: string): Promise<string> {
+export async function importNotebookText(
+  store: NotebookStore,
+  trust: TrustStore,
+  text: string,
+): Promise<string> {
   const id = localNotebookId();
   const trusted = await trust.isTrusted(text);
   const result = store.save(
-    { id, title: titleOf(text), text, inputs: [], origin: 'file', original: text, trusted, network: false },
+    {
+      id,
+      title: titleOf(text),
+      text,
+      inputs: [],
+      origin: 'file',
+      original: text,
+      trusted,
+      network: false,
+    },
     0,
   );
-  if (!result.ok) throw new Error(result.reason === 'full' ? result.message : 'Could not keep the notebook in this browser.');
+  if (!result.ok)
+    throw new Error(
+      result.reason === 'full' ? result.message : 'Could not keep the notebook in this browser.',
+    );
   return id;
 }
 
 /** The browser's BroadcastChannel for autosave, where it exists. */
 export function autosaveChannel(): ChannelLike | null {
-  return typeof BroadcastChannel === 'undefined' ? null : (new BroadcastChannel(CHANNEL_NAME) as unknown as ChannelLike);
+  return typeof BroadcastChannel === 'undefined'
+    ? null
+    : (new BroadcastChannel(CHANNEL_NAME) as unknown as ChannelLike);
 }
 
 const BLANK = `---
@@ -286,9 +346,21 @@ Add data files (drop them on the page), then build tables with SQL cells: bronze
 export function createBlankNotebook(store: NotebookStore): string {
   const id = localNotebookId();
   const result = store.save(
-    { id, title: 'Untitled notebook', text: BLANK, inputs: [], origin: 'local', original: BLANK, trusted: true, network: false },
+    {
+      id,
+      title: 'Untitled notebook',
+      text: BLANK,
+      inputs: [],
+      origin: 'local',
+      original: BLANK,
+      trusted: true,
+      network: false,
+    },
     0,
   );
-  if (!result.ok) throw new Error(result.reason === 'full' ? result.message : 'Could not keep the notebook in this browser.');
+  if (!result.ok)
+    throw new Error(
+      result.reason === 'full' ? result.message : 'Could not keep the notebook in this browser.',
+    );
   return id;
 }

@@ -41,7 +41,10 @@ export class ShareLinkError extends Error {
 /** The fragment (without `#`) for a notebook: `nb=v1.…`. */
 export async function encodeShareFragment(shared: SharedNotebook): Promise<string> {
   const json = JSON.stringify({ text: shared.text, inputs: shared.inputs.map(([k, v]) => [k, v]) });
-  const compressed = await transform(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
+  const compressed = await transform(
+    new TextEncoder().encode(json),
+    new CompressionStream('deflate-raw'),
+  );
   return `${LINK_PREFIX}${LINK_VERSION}.${toBase64Url(compressed)}`;
 }
 
@@ -83,20 +86,29 @@ export async function decodeShareFragment(
   }
   const payload = value.slice(dot + 1);
   if (payload.length > MAX_FRAGMENT_CHARS) {
-    throw new ShareLinkError('too-large', 'This link is too long to be a notebook link; it was not opened.');
+    throw new ShareLinkError(
+      'too-large',
+      'This link is too long to be a notebook link; it was not opened.',
+    );
   }
   let compressed: Uint8Array;
   try {
     compressed = fromBase64Url(payload);
   } catch {
-    throw new ShareLinkError('encoding', 'This notebook link is damaged: it holds characters a link never has. It may have been changed when copied.');
+    throw new ShareLinkError(
+      'encoding',
+      'This notebook link is damaged: it holds characters a link never has. It may have been changed when copied.',
+    );
   }
   const bytes = await inflateCapped(compressed, maxInflatedBytes);
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new ShareLinkError('not-a-notebook', 'This link does not hold a notebook: its data is not what a Share link contains.');
+    throw new ShareLinkError(
+      'not-a-notebook',
+      'This link does not hold a notebook: its data is not what a Share link contains.',
+    );
   }
   return checkShared(parsed);
 }
@@ -106,7 +118,10 @@ export async function decodeShareFragment(
  * reader is cancelled, so the rest is never decompressed.
  */
 export async function inflateCapped(compressed: Uint8Array, cap: number): Promise<Uint8Array> {
-  const reader = new Blob([compressed as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const reader = new Blob([compressed as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
@@ -125,7 +140,10 @@ export async function inflateCapped(compressed: Uint8Array, cap: number): Promis
     }
   } catch (error) {
     if (error instanceof ShareLinkError) throw error;
-    throw new ShareLinkError('corrupt', 'This notebook link is damaged: its data does not unpack. It may have been cut off when copied.');
+    throw new ShareLinkError(
+      'corrupt',
+      'This notebook link is damaged: its data does not unpack. It may have been cut off when copied.',
+    );
   }
   const out = new Uint8Array(total);
   let at = 0;
@@ -137,7 +155,11 @@ export async function inflateCapped(compressed: Uint8Array, cap: number): Promis
 }
 
 function checkShared(value: unknown): SharedNotebook {
-  const fail = () => new ShareLinkError('not-a-notebook', 'This link does not hold a notebook: its data is not what a Share link contains.');
+  const fail = () =>
+    new ShareLinkError(
+      'not-a-notebook',
+      'This link does not hold a notebook: its data is not what a Share link contains.',
+    );
   if (typeof value !== 'object' || value === null) throw fail();
   const { text, inputs } = value as { text?: unknown; inputs?: unknown };
   if (typeof text !== 'string') throw fail();
@@ -145,7 +167,13 @@ function checkShared(value: unknown): SharedNotebook {
   if (inputs !== undefined) {
     if (!Array.isArray(inputs)) throw fail();
     for (const pair of inputs) {
-      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || !isParamValue(pair[1])) throw fail();
+      if (
+        !Array.isArray(pair) ||
+        pair.length !== 2 ||
+        typeof pair[0] !== 'string' ||
+        !isParamValue(pair[1])
+      )
+        throw fail();
       pairs.push([pair[0], pair[1] as ParamValue]);
     }
   }
@@ -165,7 +193,10 @@ export function isParamValue(value: unknown): value is ParamValue {
   return false;
 }
 
-async function transform(bytes: Uint8Array, stream: TransformStream<BufferSource, Uint8Array>): Promise<Uint8Array> {
+async function transform(
+  bytes: Uint8Array,
+  stream: TransformStream<BufferSource, Uint8Array>,
+): Promise<Uint8Array> {
   const piped = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(piped).arrayBuffer());
 }
@@ -181,7 +212,9 @@ export function toBase64Url(bytes: Uint8Array): string {
 
 export function fromBase64Url(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new Error('not base64url');
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+  const binary = atob(
+    text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4),
+  );
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;

@@ -1,7 +1,8 @@
 /**
  * A cell's accessible name, which users and tests rely on (contract, "The page"): the
  * table it defines, else its markdown's first heading, a chart's title, a KPI's or an
- * input's label, a query's own id, else "Query N" / "Markdown".
+ * input's label, "Tests of gold.fact_sales" for a test cell, a query's own id, else
+ * "Query N" / "Markdown".
  *
  * A KPI cell is "Total revenue KPI" and an input cell "Gender slicer": the card itself is
  * named "Total revenue" and the control "Gender", and those names must stay unique for
@@ -9,7 +10,7 @@
  */
 import type { Cell } from '../notebook/types.ts';
 import type { CellAnalysis } from '../analysis/analyze-notebook.ts';
-import { chartSpec, inputSpec, kpiSpec } from './spec-cache.ts';
+import { chartSpec, inputSpec, kpiSpec, testSpec } from './spec-cache.ts';
 
 export function cellNames(
   cells: readonly Cell[],
@@ -56,6 +57,10 @@ function ownName(cell: Cell): string | null {
     }
     case 'sql':
       return queryName(cell.id);
+    case 'test': {
+      const table = testSpec(cell.source).table;
+      return table ? `Tests of ${table}` : null;
+    }
     default:
       return null;
   }
@@ -78,6 +83,7 @@ const KIND_LABELS: Partial<Record<Cell['kind'], string>> = {
   input: 'Input',
   chart: 'Chart',
   kpi: 'KPI',
+  test: 'Tests',
 };
 
 /** The text of the first ATX heading (`# Title`), with inline markup stripped. */

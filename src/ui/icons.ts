@@ -40,4 +40,10 @@ export const icons = {
     svg`<rect x="5" y="3" width="14" height="18" rx="2" /><path d="M9 8h6M9 12h6M9 16h4" />`,
   ),
   filter: icon(svg`<path d="M4 5h16l-6 7v6l-4 2v-8z" />`),
+  lineage: icon(
+    svg`<rect x="2" y="4" width="6" height="5" rx="1" /><rect x="2" y="15" width="6" height="5" rx="1" /><rect x="16" y="9.5" width="6" height="5" rx="1" /><path d="M8 6.5c4 0 4 5.5 8 5.5M8 17.5c4 0 4-5.5 8-5.5" />`,
+  ),
+  present: icon(
+    svg`<rect x="3" y="4" width="18" height="12" rx="1.5" /><path d="M12 16v4M8 20h8" /><path d="m10 8 4 2-4 2z" />`,
+  ),
 };

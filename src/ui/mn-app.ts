@@ -28,6 +28,8 @@ import './mn-outline.ts';
 import './mn-toasts.ts';
 import './mn-dashboard.ts';
 import './mn-filter-bar.ts';
+import './mn-lineage.ts';
+import './mn-presentation.ts';
 
 @customElement('mn-app')
 export class MnApp extends LitElement {
@@ -163,6 +165,9 @@ export class MnApp extends LitElement {
   @state() private view: ViewMode = viewFromUrl();
 
   @state() private dragging = false;
+  /** Presentation mode (read-only, one cell at a time), and the cell it starts at. */
+  @state() private presenting = false;
+  private presentFrom: string | null = null;
   @query('mn-toasts') private toasts?: MnToasts;
 
   private unsubscribe?: () => void;
@@ -258,9 +263,14 @@ export class MnApp extends LitElement {
         @mn-add-files=${this._onAddFiles}
         @mn-run-all=${this._onRunAll}
         @mn-view=${this._onView}
+        @mn-present=${this._onPresent}
       ></mn-top-bar>
       ${
-        dashboard
+        this.view === 'lineage'
+          ? html`<main aria-label="Lineage" @mn-open-cell=${this._onOpenCell}>
+              <mn-lineage .revision=${runtime?.revision ?? 0} .names=${names}></mn-lineage>
+            </main>`
+          : dashboard
           ? html`<main
               aria-label="Dashboard"
               @mn-run-all=${this._onRunAll}
@@ -331,6 +341,17 @@ export class MnApp extends LitElement {
                 >
               </div>
             </div>`
+          : nothing
+      }
+      ${
+        this.presenting
+          ? html`<mn-presentation
+              .revision=${runtime?.revision ?? 0}
+              .names=${names}
+              .notebookTitle=${notebook ? notebookTitle(notebook) : ''}
+              .startAt=${this.presentFrom}
+              @mn-exit-presentation=${this._onExitPresentation}
+            ></mn-presentation>`
           : nothing
       }
       <mn-toasts></mn-toasts>
@@ -433,8 +454,8 @@ export class MnApp extends LitElement {
     if (view === this.view) return;
     this.view = view;
     const url = new URL(window.location.href);
-    if (view === 'dashboard') url.searchParams.set('view', 'dashboard');
-    else url.searchParams.delete('view');
+    if (view === 'notebook') url.searchParams.delete('view');
+    else url.searchParams.set('view', view);
     history.replaceState(history.state, '', url);
     window.scrollTo({ top: 0 });
   }
@@ -446,6 +467,32 @@ export class MnApp extends LitElement {
   private _onFocusCell(event: CustomEvent<{ id: string }>): void {
     this.focusAfterUpdate = event.detail.id;
     this.requestUpdate();
+  }
+
+  /** A lineage node was clicked: back to the notebook, at that cell. */
+  private _onOpenCell(event: CustomEvent<{ id: string }>): void {
+    this.setView('notebook');
+    void this.revealAfterUpdate(event.detail.id);
+  }
+
+  private async revealAfterUpdate(id: string): Promise<void> {
+    await this.updateComplete;
+    await this.cellElement(id)?.reveal();
+  }
+
+  /** Presents from the first cell whose top is in view, so "Present" starts where the reader is. */
+  private _onPresent(): void {
+    const cells = [...this.renderRoot.querySelectorAll<MnCell>('mn-cell[data-id]')];
+    const inView = cells.find((el) => el.getBoundingClientRect().bottom > 80);
+    this.presentFrom = this.view === 'notebook' && inView && window.scrollY > 0 ? inView.dataset['id'] ?? null : null;
+    this.presenting = true;
+  }
+
+  /** Leaving presentation shows the notebook at the cell the presentation reached. */
+  private _onExitPresentation(event: CustomEvent<{ id: string | null }>): void {
+    this.presenting = false;
+    const id = event.detail?.id;
+    if (id && this.view === 'notebook') void this.revealAfterUpdate(id);
   }
 
   private _onRevealCell(event: CustomEvent<{ id: string }>): void {
@@ -506,9 +553,8 @@ export class MnApp extends LitElement {
 
 function viewFromUrl(): ViewMode {
   if (typeof location === 'undefined') return 'notebook';
-  return new URLSearchParams(location.search).get('view') === 'dashboard'
-    ? 'dashboard'
-    : 'notebook';
+  const view = new URLSearchParams(location.search).get('view');
+  return view === 'dashboard' || view === 'lineage' ? view : 'notebook';
 }
 
 function hasFiles(event: DragEvent): boolean {

@@ -23,6 +23,10 @@ import './mn-ingest-report.ts';
 import './mn-slicer.ts';
 import './mn-kpi-card.ts';
 import './mn-chart-view.ts';
+import './mn-layer-warnings.ts';
+import './mn-test-results.ts';
+import './mn-cleaning-report.ts';
+import { layerOf } from '../analysis/analyze-sql.ts';
 import { chartSpec, inputSpec, kpiSpec } from './spec-cache.ts';
 
 /** Sent up when a cell is deleted, so the app can offer to bring it back. */
@@ -52,6 +56,14 @@ export class MnCell extends LitElement {
         transition:
           border-color 0.15s ease,
           box-shadow 0.15s ease;
+      }
+      section.flash {
+        animation: flash 1.8s ease-out;
+      }
+      @keyframes flash {
+        from {
+          box-shadow: 0 0 0 4px rgb(59 91 219 / 0.45);
+        }
       }
       section:focus-within {
         border-color: #b9c4ec;
@@ -297,6 +309,27 @@ export class MnCell extends LitElement {
     this.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }
 
+  /** Scrolls to this cell, focuses it and flashes its outline (opened from the lineage view). */
+  async reveal(): Promise<void> {
+    await this.updateComplete;
+    const section = this.renderRoot.querySelector('section');
+    if (!section) return;
+    this.scrollIntoView({ block: 'start' });
+    section.tabIndex = -1;
+    section.focus({ preventScroll: true });
+    section.classList.remove('flash');
+    void section.offsetWidth; // restart the animation
+    section.classList.add('flash');
+    // Cells above may still grow (charts draw after their first frame): settle once more.
+    const top = this.getBoundingClientRect().top;
+    const scrolled = window.scrollY;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    // …unless the person has scrolled since.
+    if (window.scrollY === scrolled && Math.abs(this.getBoundingClientRect().top - top) > 24) {
+      this.scrollIntoView({ block: 'start' });
+    }
+  }
+
   override render() {
     const { cell, state } = this;
     const markdown = cell.kind === 'markdown';
@@ -331,6 +364,10 @@ export class MnCell extends LitElement {
             </ul>`
           : nothing
       }
+      <mn-layer-warnings
+        .warnings=${this.runtime?.warnings(cell.id) ?? []}
+        .cellName=${this.name}
+      ></mn-layer-warnings>
       ${markdown ? nothing : this.renderOutput()}
     </section>`;
   }
@@ -342,7 +379,7 @@ export class MnCell extends LitElement {
       ? 'Text'
       : cell.kind === 'bronze'
         ? 'Files'
-        : isVisual(cell.kind)
+        : isVisual(cell.kind) || cell.kind === 'test'
           ? 'Spec'
           : 'SQL';
     return html`<mn-sql-editor
@@ -471,7 +508,9 @@ export class MnCell extends LitElement {
   private renderOutput() {
     const { state, cell } = this;
     const parts = [];
-    if (state.status === 'error' && state.message) {
+    // Failed data tests show as the test list below, not as one long error message.
+    const failedTests = cell.kind === 'test' && state.tests !== undefined && state.status === 'error';
+    if (state.status === 'error' && state.message && !failedTests) {
       parts.push(html`<pre class="error" role="alert">${state.message}</pre>`);
     } else if (state.status === 'blocked' && !this.saysProblems(state.message)) {
       parts.push(
@@ -489,6 +528,9 @@ export class MnCell extends LitElement {
         html`<mn-ingest-report
           .report=${state.ingest}
           .progress=${state.progress}
+          .cellId=${cell.id}
+          .source=${cell.source}
+          editable
         ></mn-ingest-report>`,
       );
     }
@@ -519,9 +561,38 @@ export class MnCell extends LitElement {
           : grid,
       );
     }
+    if (cell.kind === 'test' && state.tests && state.status !== 'blocked') {
+      parts.push(
+        html`<mn-test-results
+          .tests=${state.tests}
+          .table=${this.runtime?.analysis.get(cell.id)?.references[0] ?? ''}
+          .cellId=${cell.id}
+        ></mn-test-results>`,
+      );
+    }
+    if (result && state.status !== 'error' && state.status !== 'blocked' && this.buildsFromBronze()) {
+      parts.push(
+        html`<mn-cleaning-report
+          .cellId=${cell.id}
+          .table=${this.name}
+          .result=${result}
+        ></mn-cleaning-report>`,
+      );
+    }
     if (parts.length === 0) return nothing;
     const dim = state.status !== 'done' && state.status !== 'error' && state.status !== 'blocked';
     return html`<div class="out ${dim ? 'dim' : ''}">${parts}</div>`;
+  }
+
+  /** A silver table made from bronze rows: it gets a cleaning report. */
+  private buildsFromBronze(): boolean {
+    const a = this.runtime?.analysis.get(this.cell.id);
+    return (
+      this.cell.kind === 'sql' &&
+      !!a?.defines &&
+      a.layer === 'silver' &&
+      a.references.some((r) => layerOf(r) === 'bronze')
+    );
   }
 
   /** Whether a message only repeats the problems already listed above it. */

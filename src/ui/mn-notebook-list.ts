@@ -109,37 +109,71 @@ export class MnNotebookList extends LitElement {
 
   override render() {
     if (this.records.length === 0) {
-      return html`<p class="empty">No notebooks in this browser yet. Edit one from the gallery, or open a file, and it is kept here.</p>`;
+      return html`<p class="empty">
+        No notebooks in this browser yet. Edit one from the gallery, or open a file, and it is kept
+        here.
+      </p>`;
     }
     return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <ul aria-label="Notebooks in this browser">
         ${repeat(
           this.records,
           (r) => r.id,
-          (r) => html`<li>
-            <div class="what">
-              ${this.renaming === r.id
-                ? html`<input
-                    aria-label="New name for ${r.title}"
-                    .value=${r.title}
-                    @keydown=${(e: KeyboardEvent) => this._onRenameKey(e, r)}
-                  />`
-                : html`<a class="title" href=${addressOf.local(r.id)}>${r.title}</a>`}
-              <div class="meta">${ORIGIN_LABEL[r.origin]} · saved ${new Date(r.savedAt).toLocaleString()}</div>
-            </div>
-            <div class="actions">
-              ${this.confirming === r.id
-                ? html`<span class="meta">Delete “${r.title}” from this browser?</span>
-                    <button class="btn danger" @click=${() => this.deleteRecord(r)}>Delete</button>
-                    <button class="btn" @click=${() => (this.confirming = null)}>Keep</button>`
-                : this.renaming === r.id
-                  ? html`<button class="btn" @click=${(e: Event) => this.rename(r, inputIn(e))}>Save name</button>
-                      <button class="btn" @click=${() => (this.renaming = null)}>Cancel</button>`
-                  : html`<button class="btn" aria-label="Rename ${r.title}" @click=${() => this.startRename(r)}>Rename</button>
-                      <button class="btn" aria-label="Duplicate ${r.title}" @click=${() => this.duplicate(r)}>Duplicate</button>
-                      <button class="btn danger" aria-label="Delete ${r.title}" @click=${() => (this.confirming = r.id)}>Delete</button>`}
-            </div>
-          </li>`,
+          (r) =>
+            html`<li>
+              <div class="what">
+                ${
+                  this.renaming === r.id
+                    ? html`<input
+                        aria-label="New name for ${r.title}"
+                        .value=${r.title}
+                        @keydown=${(e: KeyboardEvent) => this._onRenameKey(e, r)}
+                      />`
+                    : html`<a class="title" href=${addressOf.local(r.id)}>${r.title}</a>`
+                }
+                <div class="meta">
+                  ${ORIGIN_LABEL[r.origin]} · saved ${new Date(r.savedAt).toLocaleString()}
+                </div>
+              </div>
+              <div class="actions">
+                ${
+                  this.confirming === r.id
+                    ? html`<span class="meta">Delete “${r.title}” from this browser?</span>
+                        <button class="btn danger" @click=${() => this.deleteRecord(r)}>
+                          Delete
+                        </button>
+                        <button class="btn" @click=${() => (this.confirming = null)}>Keep</button>`
+                    : this.renaming === r.id
+                      ? html`<button class="btn" @click=${(e: Event) => this.rename(r, inputIn(e))}>
+                            Save name
+                          </button>
+                          <button class="btn" @click=${() => (this.renaming = null)}>
+                            Cancel
+                          </button>`
+                      : html`<button
+                            class="btn"
+                            aria-label="Rename ${r.title}"
+                            @click=${() => this.startRename(r)}
+                          >
+                            Rename
+                          </button>
+                          <button
+                            class="btn"
+                            aria-label="Duplicate ${r.title}"
+                            @click=${() => this.duplicate(r)}
+                          >
+                            Duplicate
+                          </button>
+                          <button
+                            class="btn danger"
+                            aria-label="Delete ${r.title}"
+                            @click=${() => (this.confirming = r.id)}
+                          >
+                            Delete
+                          </button>`
+                }
+              </div>
+            </li>`,
         )}
       </ul>`;
   }
@@ -174,13 +208,19 @@ export class MnNotebookList extends LitElement {
     this.refresh();
   }
 
-  private report(result: ReturnType<NotebookStore['rename']> | undefined, announce: string | null): void {
+  private report(
+    result: ReturnType<NotebookStore['rename']> | undefined,
+    announce: string | null,
+  ): void {
     if (!result) return;
     if (result.ok) {
       this.error = null;
       if (announce) announceChange(this.channel, announce, result.record.revision);
     } else {
-      this.error = result.reason === 'full' ? result.message : 'It changed in another tab meanwhile; try again.';
+      this.error =
+        result.reason === 'full'
+          ? result.message
+          : 'It changed in another tab meanwhile; try again.';
     }
   }
 }

@@ -77,12 +77,22 @@ export class MnNotebookMenu extends LitElement {
               ? 'Not saved: changed in another tab'
               : '';
     return html`
-      <span class="saved ${status?.kind === 'full' || status?.kind === 'conflict' ? 'problem' : ''}" role="status">${saved}</span>
+      <span
+        class="saved ${status?.kind === 'full' || status?.kind === 'conflict' ? 'problem' : ''}"
+        role="status"
+        >${saved}</span
+      >
       ${this.note ? html`<span class="note ${this.note.error ? 'error' : ''}" role="status">${this.note.text}</span>` : nothing}
       <a class="btn" href=${addressOf.start()}>Notebooks</a>
       <button class="btn" @click=${this._onOpen}>Open…</button>
       <button class="btn" @click=${this._onSave}>Save</button>
-      <button class="btn" @click=${this._onExport} title="Every gold table as a Parquet file, in one zip">Export gold</button>
+      <button
+        class="btn"
+        @click=${this._onExport}
+        title="Every gold table as a Parquet file, in one zip"
+      >
+        Export gold
+      </button>
       <button class="btn" @click=${this._onShare}>Share</button>
       <mn-share-dialog @mn-save-file=${this._onSave}></mn-share-dialog>
     `;

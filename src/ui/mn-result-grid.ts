@@ -13,6 +13,7 @@ import { runtimeContext } from './runtime-context.ts';
 import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
 import { PageCache, type DisplayRow } from './page-cache.ts';
 import { formatCount } from './format.ts';
+import './mn-column-profile.ts';
 
 const ROW_HEIGHT = 28;
 const HEADER_HEIGHT = 44;
@@ -141,6 +142,33 @@ export class MnResultGrid extends LitElement {
       .footer .error {
         color: var(--mn-error);
       }
+      .footer .end {
+        display: inline-flex;
+        align-items: center;
+        gap: 10px;
+      }
+      .profile-toggle {
+        height: 22px;
+        padding: 0 8px;
+        border: 1px solid var(--mn-border-strong);
+        border-radius: var(--mn-radius-sm);
+        background: var(--mn-surface);
+        color: var(--mn-text);
+        font: 500 12px/1 var(--mn-font);
+        cursor: pointer;
+      }
+      .profile-toggle:hover,
+      .profile-toggle[aria-pressed='true'] {
+        background: var(--mn-accent-soft);
+        border-color: #b9c4ec;
+      }
+      .profile-toggle:focus-visible {
+        outline: none;
+        box-shadow: var(--mn-focus);
+      }
+      mn-column-profile {
+        margin-top: 10px;
+      }
       .empty {
         padding: 14px 12px;
         color: var(--mn-text-muted);
@@ -158,6 +186,8 @@ export class MnResultGrid extends LitElement {
   @property({ attribute: false })
   runtime?: NotebookRuntime;
 
+  /** Whether the column profiles show under the grid (results the engine keeps only). */
+  @state() private profiling = false;
   @state() private scrollOffset = 0;
   @state() private viewportHeight = VISIBLE_ROWS * ROW_HEIGHT;
   @query('.scroller') private scroller?: HTMLElement;
@@ -237,15 +267,37 @@ export class MnResultGrid extends LitElement {
         <span
           >${total === 0 ? 'No rows' : `Showing rows ${formatCount(shownFirst)}–${formatCount(shownLast)} of ${formatCount(total)}`}</span
         >
-        ${
-          this.cache?.error
-            ? html`<span class="error">Could not load more rows: ${this.cache.error}</span>`
-            : html`<span
-                >${formatCount(this.columns.length)}
-                ${this.columns.length === 1 ? 'column' : 'columns'}</span
-              >`
-        }
+        <span class="end">
+          ${
+            this.cache?.error
+              ? html`<span class="error">Could not load more rows: ${this.cache.error}</span>`
+              : html`<span
+                  >${formatCount(this.columns.length)}
+                  ${this.columns.length === 1 ? 'column' : 'columns'}</span
+                >`
+          }
+          ${
+            result.relation
+              ? html`<button
+                  class="profile-toggle"
+                  aria-pressed=${this.profiling ? 'true' : 'false'}
+                  title="Type, nulls, distinct values, range, top values and a histogram per column"
+                  @click=${() => (this.profiling = !this.profiling)}
+                >
+                  Profile
+                </button>`
+              : nothing
+          }
+        </span>
       </div>
+      ${
+        this.profiling && result.relation
+          ? html`<mn-column-profile
+              .result=${result}
+              .label=${`Profile of ${this.label.replace(/^Result of /, '')}`}
+            ></mn-column-profile>`
+          : nothing
+      }
     `;
   }
 

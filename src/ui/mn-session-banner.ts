@@ -109,12 +109,14 @@ export class MnSessionBanner extends LitElement {
             <div class="text">
               <h2>Nothing in this notebook has run</h2>
               <p>
-                It was opened ${ORIGIN_WORDS[s.opened.origin] ?? 'from elsewhere'}, and you did not write it. Its SQL runs on
-                your data only when you choose: read it through first.
+                It was opened ${ORIGIN_WORDS[s.opened.origin] ?? 'from elsewhere'}, and you did not
+                write it. Its SQL runs on your data only when you choose: read it through first.
               </p>
             </div>
             <div class="actions">
-              <button class="btn primary" ?disabled=${this.busy} @click=${this._onTrust}>Trust and run</button>
+              <button class="btn primary" ?disabled=${this.busy} @click=${this._onTrust}>
+                Trust and run
+              </button>
             </div>
           </section>`
         : null,
@@ -124,12 +126,14 @@ export class MnSessionBanner extends LitElement {
               <h2>Network access is off</h2>
               <p>
                 This notebook reads from the network:
-                ${blocked.map((url, i) => html`${i > 0 ? ', ' : ''}<code>${url}</code>`)}. Cells that do stay unrun
-                until you allow it. Allow it only if you trust where it points.
+                ${blocked.map((url, i) => html`${i > 0 ? ', ' : ''}<code>${url}</code>`)}. Cells
+                that do stay unrun until you allow it. Allow it only if you trust where it points.
               </p>
             </div>
             <div class="actions">
-              <button class="btn" ?disabled=${this.busy} @click=${this._onAllowNetwork}>Allow network access</button>
+              <button class="btn" ?disabled=${this.busy} @click=${this._onAllowNetwork}>
+                Allow network access
+              </button>
             </div>
           </section>`
         : null,
@@ -138,8 +142,8 @@ export class MnSessionBanner extends LitElement {
             <div class="text">
               <h2>Add this notebook's data</h2>
               <p>
-                It reads ${missing.map((f, i) => html`${i > 0 ? ', ' : ''}<code>${f}</code>`)}. Drop the files on the page or
-                use "Add data files"; nothing is uploaded.
+                It reads ${missing.map((f, i) => html`${i > 0 ? ', ' : ''}<code>${f}</code>`)}. Drop
+                the files on the page or use "Add data files"; nothing is uploaded.
               </p>
             </div>
           </section>`
@@ -167,13 +171,17 @@ export class MnSessionBanner extends LitElement {
       status.kind === 'full'
         ? html`<section class="notice error" role="alert" aria-label="Storage full">
             <div class="text"><p>${status.message}</p></div>
-            <div class="actions"><button class="btn" @click=${() => void s.saveFile()}>Save as file</button></div>
+            <div class="actions">
+              <button class="btn" @click=${() => void s.saveFile()}>Save as file</button>
+            </div>
           </section>`
         : null,
       s.persistMessage
         ? html`<section class="notice" aria-label="Browser storage">
             <div class="text"><p>${s.persistMessage}</p></div>
-            <div class="actions"><button class="btn" @click=${() => s.dismissPersist()}>Dismiss</button></div>
+            <div class="actions">
+              <button class="btn" @click=${() => s.dismissPersist()}>Dismiss</button>
+            </div>
           </section>`
         : null,
     ].filter((n) => n !== null);

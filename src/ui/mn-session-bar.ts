@@ -36,7 +36,9 @@ export class MnSessionBar extends LitElement {
 
   override render() {
     if (!this.session) return nothing;
-    return html`<div class="menu"><mn-notebook-menu .session=${this.session}></mn-notebook-menu></div>
+    return html`<div class="menu">
+        <mn-notebook-menu .session=${this.session}></mn-notebook-menu>
+      </div>
       <mn-session-banner .session=${this.session}></mn-session-banner>`;
   }
 }

@@ -93,27 +93,34 @@ export class MnShareDialog extends LitElement {
     const r = this.result;
     return html`<dialog aria-labelledby="share-title">
       <h2 id="share-title">Share this notebook</h2>
-      ${r
-        ? html`<p>
-              The link holds the whole notebook and its filter values. It stays in the address after the
-              <code>#</code>, which browsers never send to a server. Data files are not in it: whoever opens it uses the
-              bundled sample or adds their own files.
-            </p>
-            ${r.tooLong
-              ? html`<p class="warn" role="alert">
-                  This link is ${r.length.toLocaleString('en-US')} characters long, more than the
-                  ${SAFE_URL_LENGTH.toLocaleString('en-US')} that browsers and chat apps reliably keep. Send the notebook as a
-                  file instead.
-                </p>`
-              : nothing}
-            <textarea readonly aria-label="Share link" .value=${r.url}></textarea>
-            <div class="row">
-              ${this.copied ? html`<span class="copied" role="status">Link copied</span>` : nothing}
-              ${r.tooLong ? html`<button class="btn" @click=${this._onSaveFile}>Save as file</button>` : nothing}
-              <button class="btn ${r.tooLong ? '' : 'primary'}" @click=${this._onCopy}>Copy link</button>
-              <button class="btn" @click=${() => this.close()}>Close</button>
-            </div>`
-        : nothing}
+      ${
+        r
+          ? html`<p>
+                The link holds the whole notebook and its filter values. It stays in the address
+                after the
+                <code>#</code>, which browsers never send to a server. Data files are not in it:
+                whoever opens it uses the bundled sample or adds their own files.
+              </p>
+              ${
+                r.tooLong
+                  ? html`<p class="warn" role="alert">
+                      This link is ${r.length.toLocaleString('en-US')} characters long, more than
+                      the ${SAFE_URL_LENGTH.toLocaleString('en-US')} that browsers and chat apps
+                      reliably keep. Send the notebook as a file instead.
+                    </p>`
+                  : nothing
+              }
+              <textarea readonly aria-label="Share link" .value=${r.url}></textarea>
+              <div class="row">
+                ${this.copied ? html`<span class="copied" role="status">Link copied</span>` : nothing}
+                ${r.tooLong ? html`<button class="btn" @click=${this._onSaveFile}>Save as file</button>` : nothing}
+                <button class="btn ${r.tooLong ? '' : 'primary'}" @click=${this._onCopy}>
+                  Copy link
+                </button>
+                <button class="btn" @click=${() => this.close()}>Close</button>
+              </div>`
+          : nothing
+      }
     </dialog>`;
   }
 

@@ -114,15 +114,20 @@ export class MnStartPage extends LitElement {
     return html`<header><span class="logo" aria-hidden="true"></span>Medallion Notebook</header>
       <main>
         <h1>Notebooks</h1>
-        <p class="lead">Build bronze → silver → gold tables with SQL, in your browser. Nothing is uploaded.</p>
+        <p class="lead">
+          Build bronze → silver → gold tables with SQL, in your browser. Nothing is uploaded.
+        </p>
         ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
         <section aria-labelledby="gallery-title">
           <h2 id="gallery-title">Gallery</h2>
           <ul class="gallery">
             ${this.gallery.map(
-              (g) => html`<li>
-                <a href=${addressOf.gallery(g.name)}><strong>${g.title}</strong><span>${g.description}</span></a>
-              </li>`,
+              (g) =>
+                html`<li>
+                  <a href=${addressOf.gallery(g.name)}
+                    ><strong>${g.title}</strong><span>${g.description}</span></a
+                  >
+                </li>`,
             )}
           </ul>
         </section>

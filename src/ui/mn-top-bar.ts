@@ -8,8 +8,14 @@ import { customElement, property } from 'lit/decorators.js';
 import { resetStyles, buttonStyles } from './styles/shared.ts';
 import { icons } from './icons.ts';
 
-/** The two ways to look at one notebook; switching re-runs nothing. */
-export type ViewMode = 'notebook' | 'dashboard';
+/** The ways to look at one notebook; switching re-runs nothing. */
+export type ViewMode = 'notebook' | 'dashboard' | 'lineage';
+
+const VIEW_LABELS: Record<ViewMode, string> = {
+  notebook: 'Notebook',
+  dashboard: 'Dashboard',
+  lineage: 'Lineage',
+};
 
 export interface EngineStatus {
   readonly state: 'starting' | 'ready' | 'failed';
@@ -188,9 +194,24 @@ export class MnTopBar extends LitElement {
         width: 15px;
         height: 15px;
       }
-      @media (max-width: 1100px) {
+      /* The shortcuts also show in the buttons' tooltips: below a wide screen the hint
+         gives way, so the actions keep one row. */
+      @media (max-width: 1500px) {
         .hint {
           display: none;
+        }
+      }
+      @media (max-width: 1400px) {
+        .present-label {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+          white-space: nowrap;
+        }
+        .present {
+          padding: 0 9px;
         }
       }
       /* Narrower: the engine shows as its coloured dot (the words stay for screen readers
@@ -233,7 +254,8 @@ export class MnTopBar extends LitElement {
           padding: 0 8px;
         }
         .engine-label,
-        .file-label {
+        .file-label,
+        .present-label {
           position: absolute;
           width: 1px;
           height: 1px;
@@ -275,15 +297,13 @@ export class MnTopBar extends LitElement {
         ><span class="engine-label">${this.engine.label}</span></span
       >
       <div class="views" role="group" aria-label="View" title="Switch view (${mod}+Shift+D)">
-        ${(['notebook', 'dashboard'] as const).map(
+        ${(['notebook', 'dashboard', 'lineage'] as const).map(
           (view) =>
             html`<button
               aria-pressed=${this.view === view ? 'true' : 'false'}
               @click=${() => this._onView(view)}
             >
-              ${view === 'notebook' ? icons.notebook : icons.dashboard}<span
-                >${view === 'notebook' ? 'Notebook' : 'Dashboard'}</span
-              >
+              ${icons[view]}<span>${VIEW_LABELS[view]}</span>
             </button>`,
         )}
       </div>
@@ -299,6 +319,13 @@ export class MnTopBar extends LitElement {
         >
         <input id="files" type="file" multiple accept=".csv,.tsv,.txt" @change=${this._onFiles} />
       </span>
+      <button
+        class="btn present"
+        @click=${this._onPresent}
+        title="Present the notebook one cell at a time, code hidden (Esc to leave)"
+      >
+        ${icons.present}<span class="present-label">Present</span>
+      </button>
       <button class="btn primary" @click=${this._onRunAll} title="Run all (${mod}+Shift+Enter)">
         ${icons.playAll}Run all
       </button>
@@ -321,6 +348,10 @@ export class MnTopBar extends LitElement {
     this.dispatchEvent(
       new CustomEvent('mn-view', { detail: { view }, bubbles: true, composed: true }),
     );
+  }
+
+  private _onPresent(): void {
+    this.dispatchEvent(new CustomEvent('mn-present', { bubbles: true, composed: true }));
   }
 
   private _onRunAll(): void {

@@ -21,6 +21,9 @@ export interface Sanitizer {
   sanitize(html: string, config: typeof CONFIG): string;
 }
 
-export function renderMarkdown(source: string, purify: Sanitizer = DOMPurify as unknown as Sanitizer): string {
+export function renderMarkdown(
+  source: string,
+  purify: Sanitizer = DOMPurify as unknown as Sanitizer,
+): string {
   return purify.sanitize(markdown.parse(source) as string, CONFIG);
 }

@@ -7,6 +7,7 @@ import { parseInputSpec, type InputSpec } from '../dashboard/input-spec.ts';
 import { parseKpiSpec, type KpiSpec } from '../dashboard/kpi-spec.ts';
 import { parseChartSpec, type ChartSpec } from '../charts/chart-spec.ts';
 import { parsePalette, type Palette } from '../dashboard/palette.ts';
+import { parseTestSpec, type TestSpec } from '../analysis/test-spec.ts';
 
 function memo<T>(parse: (source: string) => T, size = 200): (source: string) => T {
   const cache = new Map<string, T>();
@@ -26,3 +27,4 @@ export const inputSpec: (source: string) => InputSpec = memo(parseInputSpec);
 export const kpiSpec: (source: string) => KpiSpec = memo(parseKpiSpec);
 export const chartSpec: (source: string) => ChartSpec = memo(parseChartSpec);
 export const palette: (text: string) => Palette = memo(parsePalette, 8);
+export const testSpec: (source: string) => TestSpec = memo(parseTestSpec);

@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { appendToEditor, cell, findCell, launchBrowser, waitForIdle, waitForStatus } from './browser.ts';
+import {
+  appendToEditor,
+  cell,
+  findCell,
+  launchBrowser,
+  waitForIdle,
+  waitForStatus,
+} from './browser.ts';
 import { freshPage, watch } from './share-helpers.ts';
 
 let browser: Browser;
@@ -33,18 +40,24 @@ test('an edit survives a reload, and can be reverted', async () => {
 
   const silver = await findCell(page, 'silver.sales', 'silver.');
   await appendToEditor(page, silver.region, '\n-- kept across reloads');
-  await expect.poll(() => stored(page), { timeout: 1500, interval: 50 }).toContain('kept across reloads');
+  await expect
+    .poll(() => stored(page), { timeout: 1500, interval: 50 })
+    .toContain('kept across reloads');
 
   await page.reload();
   const restored = page.getByRole('region', { name: 'Restored changes' });
   await expect.poll(() => restored.count()).toBe(1);
-  await expect.poll(() => cell(page, silver.name).locator('.cm-content').innerText()).toContain('kept across reloads');
+  await expect
+    .poll(() => cell(page, silver.name).locator('.cm-content').innerText())
+    .toContain('kept across reloads');
   await ready(page);
 
   await restored.getByRole('button', { name: 'Revert to the original' }).click();
   await page.waitForLoadState('load');
   await ready(page);
-  expect(await cell(page, silver.name).locator('.cm-content').innerText()).not.toContain('kept across reloads');
+  expect(await cell(page, silver.name).locator('.cm-content').innerText()).not.toContain(
+    'kept across reloads',
+  );
   expect(await page.getByRole('region', { name: 'Restored changes' }).count()).toBe(0);
   expect(await stored(page)).toBe('');
   expect(shared.errors).toEqual([]);
@@ -66,8 +79,20 @@ test('two tabs never silently overwrite each other', async () => {
 
   // The second tab edits anyway: its version is not written over the first one's.
   await appendToEditor(second.page, cell(second.page, silver.name), '\n-- from the second tab');
-  const saved = await second.page.evaluate(
-    () => (globalThis as unknown as { medallion: { session: { autosave: { flush(): boolean } } } }).medallion.session.autosave.flush(),
+  // The editor hands the edit to the runtime after its short debounce.
+  await expect
+    .poll(() =>
+      second.page.evaluate(() =>
+        (
+          globalThis as unknown as { medallion: { session: { text(): string } } }
+        ).medallion.session.text(),
+      ),
+    )
+    .toContain('from the second tab');
+  const saved = await second.page.evaluate(() =>
+    (
+      globalThis as unknown as { medallion: { session: { autosave: { flush(): boolean } } } }
+    ).medallion.session.autosave.flush(),
   );
   expect(saved).toBe(false);
   expect(await stored(first.page)).toContain('from the first tab');
@@ -76,7 +101,10 @@ test('two tabs never silently overwrite each other', async () => {
   await alert.getByRole('button', { name: 'Keep mine as a copy' }).click();
   await expect.poll(() => second.page.url()).toMatch(/\?local=local%3A[0-9a-f]+$/);
   const copyId = decodeURIComponent(new URL(second.page.url()).searchParams.get('local')!);
-  const copy = await second.page.evaluate((key) => localStorage.getItem(key) ?? '', `mn:notebook:${copyId}`);
+  const copy = await second.page.evaluate(
+    (key) => localStorage.getItem(key) ?? '',
+    `mn:notebook:${copyId}`,
+  );
   expect(copy).toContain('from the second tab');
   expect(await stored(first.page)).not.toContain('from the second tab');
   expect([...first.errors, ...second.errors]).toEqual([]);

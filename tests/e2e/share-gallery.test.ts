@@ -27,7 +27,9 @@ test('/ runs Customer 360 on the sample with no CSP violation', async () => {
   // Charts (Plot), the editor (CodeMirror) and the grid have all rendered by now.
   expect(await page.locator('mn-cell').count()).toBeGreaterThan(10);
   // The meta tag is in force.
-  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("script-src 'self'");
+  expect(
+    await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
+  ).toContain("script-src 'self'");
   expect(await allViolations(shared)).toEqual([]);
   // Nothing in the trusted sample asks for attention.
   expect(await page.getByRole('region', { name: 'Untrusted notebook' }).count()).toBe(0);
@@ -53,13 +55,27 @@ test('an unknown ?notebook= name says so and shows the gallery', async () => {
   const shared = await freshPage(browser);
   const { page } = shared;
   await page.goto(`${inject('baseUrl')}?notebook=no-such-notebook`);
-  await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('no notebook named "no-such-notebook"');
+  await expect
+    .poll(() => page.getByRole('alert').first().innerText())
+    .toContain('no notebook named "no-such-notebook"');
   const links = page.getByRole('link', { name: /Customer 360/ });
   expect(await links.count()).toBeGreaterThan(0);
   await links.first().click();
   await expect.poll(() => page.url()).toContain('?notebook=customer-360');
   await waitForStatus(cell(page, 'gold.customer_360'), ['done']);
   expect(await allViolations(shared)).toEqual([]);
+  expect(shared.errors).toEqual([]);
+  await shared.context.close();
+});
+
+test('a damaged link says what is wrong and shows the gallery', async () => {
+  const shared = await freshPage(browser);
+  const { page } = shared;
+  await page.goto(`${inject('baseUrl')}#nb=v9.abc`);
+  await expect
+    .poll(() => page.getByRole('alert').first().innerText())
+    .toContain('another version of Medallion Notebook');
+  expect(await page.getByRole('link', { name: /Customer 360/ }).count()).toBeGreaterThan(0);
   expect(shared.errors).toEqual([]);
   await shared.context.close();
 });

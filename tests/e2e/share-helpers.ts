@@ -15,8 +15,14 @@ export interface SharePage {
 }
 
 /** A page in a fresh context (own localStorage, caches, service worker). */
-export async function freshPage(browser: Browser, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<SharePage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: options.serviceWorkers ?? 'block' });
+export async function freshPage(
+  browser: Browser,
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<SharePage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: options.serviceWorkers ?? 'block',
+  });
   return watch(context, await context.newPage());
 }
 
@@ -38,7 +44,9 @@ export async function watch(context: BrowserContext, page: Page): Promise<ShareP
 
 /** Violations the page recorded itself (events), plus those its console reported. */
 export async function allViolations(shared: SharePage): Promise<string[]> {
-  const events = await shared.page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  const events = await shared.page.evaluate(
+    () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+  );
   return [...events, ...shared.violations];
 }
 
@@ -48,5 +56,7 @@ export async function linkTo(baseUrl: string, shared: SharedNotebook): Promise<s
 
 /** Statuses of every code cell, by accessible name. */
 export async function statuses(page: Page): Promise<string[]> {
-  return page.locator('mn-cell .cell-status').evaluateAll((els) => els.map((el) => el.getAttribute('data-status') ?? ''));
+  return page
+    .locator('mn-cell .cell-status')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-status') ?? ''));
 }

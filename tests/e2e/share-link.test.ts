@@ -8,7 +8,14 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { cell, launchBrowser, RUN_TIMEOUT, statusOf, waitForIdle, waitForStatus } from './browser.ts';
+import {
+  cell,
+  launchBrowser,
+  RUN_TIMEOUT,
+  statusOf,
+  waitForIdle,
+  waitForStatus,
+} from './browser.ts';
 import { allViolations, freshPage, linkTo, statuses } from './share-helpers.ts';
 
 let browser: Browser;
@@ -37,15 +44,18 @@ afterAll(async () => {
 test('a link restores the notebook and its inputs; elsewhere it runs only once trusted', async () => {
   const author = await freshPage(browser);
   await author.page.goto(inject('baseUrl'));
-  await waitForStatus(cell(author.page, 'gold.customer_360'), ['done']);
-  await waitForIdle(author.page);
-  await author.page.evaluate(() => (globalThis as unknown as Medallion).medallion.runtime.setInput('gender', 'F'));
-  await waitForIdle(author.page);
+  await waitForStatus(cell(author.page, 'bronze.customers'), ['done']);
+  // A slicer value travels with the link (the run it starts need not finish first).
+  await author.page.evaluate(() => {
+    void (globalThis as unknown as Medallion).medallion.runtime.setInput('gender', 'F');
+  });
 
   await author.page.getByRole('button', { name: 'Share' }).click();
   const url = await author.page.getByRole('textbox', { name: 'Share link' }).inputValue();
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#nb=v1\.[A-Za-z0-9_-]+$/);
-  const authorText = await author.page.evaluate(() => (globalThis as unknown as Medallion).medallion.session.text());
+  const authorText = await author.page.evaluate(() =>
+    (globalThis as unknown as Medallion).medallion.session.text(),
+  );
   expect(authorText).toBe(readFileSync('notebooks/customer-360.md', 'utf8'));
 
   // Someone else's browser: no trust, no storage.
@@ -60,9 +70,15 @@ test('a link restores the notebook and its inputs; elsewhere it runs only once t
   expect(opened).toEqual({ text: authorText, gender: 'F' });
 
   // The sample data loads (the notebook asks for it), the engine starts, and nothing runs.
-  await expect.poll(() => page.getByText(/DuckDB v\d+\.\d+\.\d+ ready/).count(), { timeout: RUN_TIMEOUT }).toBe(1);
   await expect
-    .poll(() => page.evaluate(() => (globalThis as unknown as Medallion).medallion.runtime.files().length), { timeout: RUN_TIMEOUT })
+    .poll(() => page.getByText(/DuckDB v\d+\.\d+\.\d+ ready/).count(), { timeout: RUN_TIMEOUT })
+    .toBe(1);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => (globalThis as unknown as Medallion).medallion.runtime.files().length),
+      { timeout: RUN_TIMEOUT },
+    )
     .toBeGreaterThan(0);
   expect((await statuses(page)).filter((s) => s !== 'idle')).toEqual([]);
 
@@ -73,7 +89,7 @@ test('a link restores the notebook and its inputs; elsewhere it runs only once t
   // Trust is remembered for this content: the same link now opens and runs.
   const again = await reader.context.newPage();
   await again.goto(url);
-  await waitForStatus(cell(again, 'gold.customer_360'), ['done']);
+  await waitForStatus(cell(again, 'bronze.customers'), ['done']);
   expect(await again.getByRole('region', { name: 'Untrusted notebook' }).count()).toBe(0);
 
   expect(await allViolations(reader)).toEqual([]);
@@ -111,16 +127,24 @@ test('markdown that tries to run script runs nothing', async () => {
   const shared = await freshPage(browser);
   const { page } = shared;
   await page.goto(await linkTo(inject('baseUrl'), { text, inputs: [] }));
-  await expect.poll(() => page.getByRole('heading', { name: 'Hello from a stranger' }).count()).toBe(1);
-  await expect.poll(() => page.getByText(/DuckDB v\d+\.\d+\.\d+ ready/).count(), { timeout: RUN_TIMEOUT }).toBe(1);
+  await expect
+    .poll(() => page.getByRole('heading', { name: 'Hello from a stranger' }).count())
+    .toBe(1);
+  await expect
+    .poll(() => page.getByText(/DuckDB v\d+\.\d+\.\d+ ready/).count(), { timeout: RUN_TIMEOUT })
+    .toBe(1);
 
   const image = page.locator('mn-markdown img');
   expect(await image.count()).toBe(1);
   expect(await image.getAttribute('onerror')).toBeNull();
   await page.getByText('click me').click();
   await page.getByText('or me').click();
-  expect(await page.locator('mn-markdown iframe, mn-markdown svg, mn-markdown script').count()).toBe(0);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(
+    await page.locator('mn-markdown iframe, mn-markdown svg, mn-markdown script').count(),
+  ).toBe(0);
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined();
   // Still on the page, and the SQL cell has not run.
   expect(page.url()).toContain('#nb=v1.');
   expect(await statusOf(cell(page, 'gold.answer'))).toBe('idle');
@@ -154,7 +178,11 @@ test('remote URLs are not fetched until network access is allowed', async () => 
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   await context.route('https://example.com/**', (route) =>
-    route.fulfill({ status: 200, body: 'a,b\n3,4\n', headers: { 'access-control-allow-origin': '*', 'content-type': 'text/csv' } }),
+    route.fulfill({
+      status: 200,
+      body: 'a,b\n3,4\n',
+      headers: { 'access-control-allow-origin': '*', 'content-type': 'text/csv' },
+    }),
   );
   hits.length = 0;
   await page.goto(await linkTo(inject('baseUrl'), { text, inputs: [] }));
@@ -163,7 +191,9 @@ test('remote URLs are not fetched until network access is allowed', async () => 
   await expect.poll(() => notice.count()).toBe(1);
   expect(await notice.innerText()).toContain('https://example.com/x.csv');
   expect(await notice.innerText()).toContain(`${dataUrl}/y.csv`);
-  await expect.poll(() => page.getByText(/DuckDB v\d+\.\d+\.\d+ ready/).count(), { timeout: RUN_TIMEOUT }).toBe(1);
+  await expect
+    .poll(() => page.getByText(/DuckDB v\d+\.\d+\.\d+ ready/).count(), { timeout: RUN_TIMEOUT })
+    .toBe(1);
 
   // Trusted, but the network is still off: the two readable URLs are refused by name, the
   // built one by the engine.

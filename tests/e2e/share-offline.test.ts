@@ -19,9 +19,14 @@ afterAll(async () => {
 /** Milliseconds from navigation to a ready engine, from the page's own performance mark. */
 async function engineReadyMs(page: Page): Promise<number> {
   await expect
-    .poll(() => page.evaluate(() => performance.getEntriesByName('medallion:engine-ready').length), { timeout: 90_000 })
+    .poll(
+      () => page.evaluate(() => performance.getEntriesByName('medallion:engine-ready').length),
+      { timeout: 90_000 },
+    )
     .toBe(1);
-  return page.evaluate(() => Math.round(performance.getEntriesByName('medallion:engine-ready')[0]!.startTime));
+  return page.evaluate(() =>
+    Math.round(performance.getEntriesByName('medallion:engine-ready')[0]!.startTime),
+  );
 }
 
 test('with the network cut after the first visit, the app opens and runs the sample notebook', async () => {
@@ -33,7 +38,9 @@ test('with the network cut after the first visit, the app opens and runs the sam
   await waitForIdle(page);
   // Registered once the engine is ready; active once everything is precached.
   await expect
-    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 60_000 })
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), {
+      timeout: 60_000,
+    })
     .toBe('activated');
 
   await context.setOffline(true);
@@ -44,12 +51,20 @@ test('with the network cut after the first visit, the app opens and runs the sam
   await waitForStatus(gold, ['done', 'error', 'blocked']);
   await waitForIdle(page);
   expect(await statusOf(gold)).toBe('done');
-  expect(await page.locator('.cell-status[data-status="error"], .cell-status[data-status="blocked"]').count()).toBe(0);
-  console.log(`engine ready after ${first} ms on the first visit, ${second} ms on the second (offline, from the service worker's cache)`);
+  expect(
+    await page
+      .locator('.cell-status[data-status="error"], .cell-status[data-status="blocked"]')
+      .count(),
+  ).toBe(0);
+  console.log(
+    `engine ready after ${first} ms on the first visit, ${second} ms on the second (offline, from the service worker's cache)`,
+  );
 
   // Another address of the app works offline too: the start page.
   await page.goto(`${inject('baseUrl')}?start`);
-  await expect.poll(() => page.getByRole('heading', { name: 'Notebooks', exact: true }).count()).toBe(1);
+  await expect
+    .poll(() => page.getByRole('heading', { name: 'Notebooks', exact: true }).count())
+    .toBe(1);
 
   expect(await allViolations(shared)).toEqual([]);
   expect(shared.errors).toEqual([]);

@@ -24,7 +24,9 @@ let work: string;
 beforeAll(async () => {
   sample = generateSample({ seed: 11, scale: 0.3 });
   wasm = await runNotebookOn('notebooks/customer-360.md', sample.files);
-  native = await runNotebookOn('notebooks/customer-360.md', sample.files, () => createNativeEngine({ threads: 2 }));
+  native = await runNotebookOn('notebooks/customer-360.md', sample.files, () =>
+    createNativeEngine({ threads: 2 }),
+  );
   work = await mkdtemp(path.join(tmpdir(), 'medallion-native-'));
 });
 afterAll(async () => {
@@ -32,9 +34,16 @@ afterAll(async () => {
 });
 
 /** A relation's rows in a fixed order, as the runner's JSON, with its Arrow schema. */
-async function sorted(engine: EngineApi, relation: string): Promise<{ schema: string[]; json: string; rows: number }> {
+async function sorted(
+  engine: EngineApi,
+  relation: string,
+): Promise<{ schema: string[]; json: string; rows: number }> {
   const table = tableFromIPC(await engine.query(`SELECT * FROM ${relation} ORDER BY ALL`));
-  return { schema: table.schema.fields.map((f) => `${f.name}: ${f.type}`), json: arrowToJson(table), rows: table.numRows };
+  return {
+    schema: table.schema.fields.map((f) => `${f.name}: ${f.type}`),
+    json: arrowToJson(table),
+    rows: table.numRows,
+  };
 }
 
 describe('native DuckDB and DuckDB-WASM', () => {
@@ -42,7 +51,9 @@ describe('native DuckDB and DuckDB-WASM', () => {
     for (const run of [wasm, native]) {
       const notDone = run.runtime.notebook.cells
         .filter((c) => c.kind !== 'markdown' && run.runtime.state(c.id).status !== 'done')
-        .map((c) => `${c.id}: ${run.runtime.state(c.id).status} ${run.runtime.state(c.id).message}`);
+        .map(
+          (c) => `${c.id}: ${run.runtime.state(c.id).status} ${run.runtime.state(c.id).message}`,
+        );
       expect(notDone).toEqual([]);
     }
     expect(await native.engine.info()).toMatchObject({ engine: 'native', threads: 2 });
@@ -50,15 +61,24 @@ describe('native DuckDB and DuckDB-WASM', () => {
   });
 
   it('agree on every table of every layer, row for row, with the same types', async () => {
-    const tables = (await wasm.engine.catalog()).filter((t) => ['bronze', 'silver', 'gold'].includes(t.schema));
+    const tables = (await wasm.engine.catalog()).filter((t) =>
+      ['bronze', 'silver', 'gold'].includes(t.schema),
+    );
     expect((await native.engine.catalog()).map((t) => `${t.schema}.${t.name}`).sort()).toEqual(
       tables.map((t) => `${t.schema}.${t.name}`).sort(),
     );
     expect(tables.filter((t) => t.schema === 'gold').length).toBeGreaterThanOrEqual(6);
     for (const t of tables) {
       const relation = quoteQualified(`${t.schema}.${t.name}`);
-      const [a, b] = await Promise.all([sorted(wasm.engine, relation), sorted(native.engine, relation)]);
-      expect({ table: relation, schema: b.schema, rows: b.rows }).toEqual({ table: relation, schema: a.schema, rows: a.rows });
+      const [a, b] = await Promise.all([
+        sorted(wasm.engine, relation),
+        sorted(native.engine, relation),
+      ]);
+      expect({ table: relation, schema: b.schema, rows: b.rows }).toEqual({
+        table: relation,
+        schema: a.schema,
+        rows: a.rows,
+      });
       // One assertion per table so a difference names the table (and the diff stays short).
       expect(b.json === a.json, `${relation} differs`).toBe(true);
     }
@@ -69,7 +89,9 @@ describe('native DuckDB and DuckDB-WASM', () => {
       `SELECT sum(revenue)::VARCHAR AS revenue, sum(profit)::VARCHAR AS profit FROM gold.fact_sales`,
     );
     expect(totals).toEqual({ revenue: sample.truth.revenue, profit: sample.truth.profit });
-    const files = await native.rows(`SELECT DISTINCT _source_file AS f FROM bronze.sales ORDER BY 1`);
+    const files = await native.rows(
+      `SELECT DISTINCT _source_file AS f FROM bronze.sales ORDER BY 1`,
+    );
     expect(files.map((r) => r.f)).toEqual([
       'AW_Sales_2016 - Copy.csv',
       'AW_Sales_2016.csv',
@@ -89,8 +111,14 @@ describe('native DuckDB and DuckDB-WASM', () => {
     const [a, b] = await Promise.all([wasm.engine.query(sql), native.engine.query(sql)]);
     const ta = tableFromIPC(a);
     const tb = tableFromIPC(b);
-    expect(tb.schema.fields.map((f) => `${f.name}: ${f.type}`)).toEqual(ta.schema.fields.map((f) => `${f.name}: ${f.type}`));
-    const plain = (t: typeof ta) => JSON.stringify(t.toArray().map((r) => r.toJSON()), (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
+    expect(tb.schema.fields.map((f) => `${f.name}: ${f.type}`)).toEqual(
+      ta.schema.fields.map((f) => `${f.name}: ${f.type}`),
+    );
+    const plain = (t: typeof ta) =>
+      JSON.stringify(
+        t.toArray().map((r) => r.toJSON()),
+        (_, v) => (typeof v === 'bigint' ? `${v}n` : v),
+      );
     expect(plain(tb)).toEqual(plain(ta));
   });
 
@@ -102,7 +130,11 @@ describe('native DuckDB and DuckDB-WASM', () => {
       expect(await main(engine === 'native' ? [...args, '--threads', '2'] : args)).toBe(0);
       const files = (await readdir(out)).sort();
       outputs[engine] = Object.fromEntries(
-        await Promise.all(files.map(async (f) => [f, sortedLines(await readFile(path.join(out, f), 'utf8'))] as const)),
+        await Promise.all(
+          files.map(
+            async (f) => [f, sortedLines(await readFile(path.join(out, f), 'utf8'))] as const,
+          ),
+        ),
       );
     }
     expect(Object.keys(outputs['native']!)).toEqual(Object.keys(outputs['wasm']!));
@@ -112,7 +144,9 @@ describe('native DuckDB and DuckDB-WASM', () => {
   });
 
   it('refuses --threads on the WASM engine, which has one', async () => {
-    expect(await main(['run', 'customer-360', '--out', path.join(work, 'x'), '--threads', '4'])).toBe(1);
+    expect(
+      await main(['run', 'customer-360', '--out', path.join(work, 'x'), '--threads', '4']),
+    ).toBe(1);
   });
 });
 

@@ -23,9 +23,14 @@ beforeAll(async () => {
 
 /** DuckDB's own text of every value, for comparing without floats. */
 async function textRows(table: string): Promise<Record<string, string | null>[]> {
-  const columns = (await run.engine.catalog()).find((t) => `${t.schema}.${t.name}` === table)!.columns;
+  const columns = (await run.engine.catalog()).find(
+    (t) => `${t.schema}.${t.name}` === table,
+  )!.columns;
   const select = columns.map((c) => `CAST("${c.name}" AS VARCHAR) AS "${c.name}"`).join(', ');
-  return (await run.rows(`SELECT ${select} FROM ${quoteQualified(table)}`)) as Record<string, string | null>[];
+  return (await run.rows(`SELECT ${select} FROM ${quoteQualified(table)}`)) as Record<
+    string,
+    string | null
+  >[];
 }
 
 /** A Parquet value as DuckDB would print it (decimals to their scale, dates as YYYY-MM-DD). */
@@ -37,28 +42,35 @@ function parquetText(value: unknown, scale: number | undefined): string | null {
 }
 
 describe('export', () => {
-  it.each(['gold.fact_sales', 'gold.customer_360'])('%s → Parquet → hyparquet gives the same rows', async (table) => {
-    const blob = await exportRelation(run.engine, quoteQualified(table), 'parquet');
-    const file = await blob.arrayBuffer();
-    const metadata = parquetMetadata(file);
-    const scales = new Map(metadata.schema.filter((s) => s.scale !== undefined).map((s) => [s.name, s.scale!]));
-    const rows = await parquetReadObjects({ file });
-    const expected = await textRows(table);
-    expect(rows.length).toBe(expected.length);
-    expect(rows.length).toBeGreaterThan(100);
-    const columns = Object.keys(expected[0]!);
-    const actual = rows.map((row) =>
-      Object.fromEntries(columns.map((c) => [c, parquetText(row[c], scales.get(c))])),
-    );
-    // DuckDB prints booleans as true/false and integers plainly, as String() does.
-    expect(actual).toEqual(expected);
-  });
+  it.each(['gold.fact_sales', 'gold.customer_360'])(
+    '%s → Parquet → hyparquet gives the same rows',
+    async (table) => {
+      const blob = await exportRelation(run.engine, quoteQualified(table), 'parquet');
+      const file = await blob.arrayBuffer();
+      const metadata = parquetMetadata(file);
+      const scales = new Map(
+        metadata.schema.filter((s) => s.scale !== undefined).map((s) => [s.name, s.scale!]),
+      );
+      const rows = await parquetReadObjects({ file });
+      const expected = await textRows(table);
+      expect(rows.length).toBe(expected.length);
+      expect(rows.length).toBeGreaterThan(100);
+      const columns = Object.keys(expected[0]!);
+      const actual = rows.map((row) =>
+        Object.fromEntries(columns.map((c) => [c, parquetText(row[c], scales.get(c))])),
+      );
+      // DuckDB prints booleans as true/false and integers plainly, as String() does.
+      expect(actual).toEqual(expected);
+    },
+  );
 
   it('CSV reads back in DuckDB to the same values, decimals exact', async () => {
     const table = 'gold.customer_360';
     const csv = arrowToCsv(await relationTable(run.engine, quoteQualified(table)));
     await run.engine.addFile('export-check.csv', new Blob([csv]));
-    const columns = (await run.engine.catalog()).find((t) => `${t.schema}.${t.name}` === table)!.columns;
+    const columns = (await run.engine.catalog()).find(
+      (t) => `${t.schema}.${t.name}` === table,
+    )!.columns;
     const types = columns.map((c) => `'${c.name}': '${c.type}'`).join(', ');
     const diff = await run.rows(
       `SELECT count(*)::INT AS n FROM (
@@ -82,14 +94,21 @@ describe('export', () => {
   it('zips the whole gold layer, one Parquet file per table', async () => {
     const { blob, files } = await layerZip(run.engine, 'gold');
     const entries = unzipSync(new Uint8Array(await blob.arrayBuffer()));
-    const gold = (await run.engine.catalog()).filter((t) => t.schema === 'gold').map((t) => `gold.${t.name}.parquet`);
+    const gold = (await run.engine.catalog())
+      .filter((t) => t.schema === 'gold')
+      .map((t) => `gold.${t.name}.parquet`);
     expect(Object.keys(entries).sort()).toEqual(gold.sort());
     expect(files.sort()).toEqual(gold.sort());
     expect(gold).toContain('gold.customer_360.parquet');
     for (const [name, bytes] of Object.entries(entries)) {
       const table = name.replace(/\.parquet$/, '');
-      const count = (await run.rows(`SELECT count(*)::INT AS n FROM ${quoteQualified(table)}`))[0]!['n'];
-      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      const count = (await run.rows(`SELECT count(*)::INT AS n FROM ${quoteQualified(table)}`))[0]![
+        'n'
+      ];
+      const buffer = bytes.buffer.slice(
+        bytes.byteOffset,
+        bytes.byteOffset + bytes.byteLength,
+      ) as ArrayBuffer;
       expect(Number(parquetMetadata(buffer).num_rows)).toBe(count);
     }
   });

@@ -39,8 +39,13 @@ describe('network access in the runtime', () => {
     const runtime = new NotebookRuntime(await createNodeEngine(), parseNotebook(NOTEBOOK));
     expect(runtime.networkAllowed).toBe(false);
     runtime.restoreInputs([['src', 'https://evil.example/data.csv']]);
-    expect(runtime.notebook.cells.map((c) => runtime.state(c.id).status).filter((s) => s !== 'idle')).toEqual([]);
-    expect(runtime.remoteUrls()).toEqual(['https://example.com/x.csv', 'https://evil.example/data.csv']);
+    expect(
+      runtime.notebook.cells.map((c) => runtime.state(c.id).status).filter((s) => s !== 'idle'),
+    ).toEqual([]);
+    expect(runtime.remoteUrls()).toEqual([
+      'https://example.com/x.csv',
+      'https://evil.example/data.csv',
+    ]);
 
     await runtime.runAll();
     expect(runtime.state('remote')).toMatchObject({ status: 'blocked' });

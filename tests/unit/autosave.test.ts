@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Autosave, CONFLICT_MESSAGE, type AutosaveStatus, type Snapshot } from '../../src/share/autosave.ts';
+import {
+  Autosave,
+  CONFLICT_MESSAGE,
+  type AutosaveStatus,
+  type Snapshot,
+} from '../../src/share/autosave.ts';
 import { NotebookStore, STORAGE_FULL_MESSAGE } from '../../src/share/notebook-store.ts';
 import { parseNotebook } from '../../src/notebook/format.ts';
 import { ChannelHub, MemoryStorage } from './fake-browser.ts';
@@ -9,7 +14,13 @@ const TEXT = '---\ntitle: Sales\n---\n\n```sql id=q\nSELECT 1\n```\n';
 /** A tab: its notebook state and its autosave, sharing storage and a channel hub with other tabs. */
 function openTab(store: NotebookStore, hub: ChannelHub, id = 'gallery:sales') {
   const state: { snapshot: Snapshot; statuses: AutosaveStatus[] } = {
-    snapshot: { text: store.get(id)?.text ?? TEXT, inputs: [], title: 'Sales', trusted: true, network: false },
+    snapshot: {
+      text: store.get(id)?.text ?? TEXT,
+      inputs: [],
+      title: 'Sales',
+      trusted: true,
+      network: false,
+    },
     statuses: [],
   };
   const autosave = new Autosave({
@@ -140,7 +151,15 @@ describe('autosave', () => {
 describe('local notebooks', () => {
   it('lists, renames, duplicates and deletes', () => {
     const store = new NotebookStore(new MemoryStorage());
-    const base = { title: 'Sales', text: TEXT, inputs: [], origin: 'file' as const, original: TEXT, trusted: false, network: false };
+    const base = {
+      title: 'Sales',
+      text: TEXT,
+      inputs: [],
+      origin: 'file' as const,
+      original: TEXT,
+      trusted: false,
+      network: false,
+    };
     expect(store.save({ ...base, id: 'local:a' }, 0, 1000).ok).toBe(true);
     expect(store.save({ ...base, id: 'local:b', title: 'Other' }, 0, 2000).ok).toBe(true);
     expect(store.list().map((r) => r.id)).toEqual(['local:b', 'local:a']);
@@ -161,7 +180,12 @@ describe('local notebooks', () => {
 
     store.remove('local:a');
     expect(store.get('local:a')).toBeNull();
-    expect(store.list().map((r) => r.id).sort()).toEqual(['local:b', 'local:c']);
+    expect(
+      store
+        .list()
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['local:b', 'local:c']);
   });
 
   it('ignores records it cannot read', () => {

@@ -16,7 +16,8 @@ class FakeChannel implements ChannelLike {
   private readonly listeners: ((event: { data: unknown }) => void)[] = [];
   constructor(private readonly peers: Set<FakeChannel>) {}
   postMessage(message: unknown): void {
-    for (const peer of this.peers) if (peer !== this) for (const l of peer.listeners) l({ data: structuredClone(message) });
+    for (const peer of this.peers)
+      if (peer !== this) for (const l of peer.listeners) l({ data: structuredClone(message) });
   }
   addEventListener(_: 'message', listener: (event: { data: unknown }) => void): void {
     this.listeners.push(listener);

@@ -19,7 +19,8 @@ function fakeScope() {
       return new Response('ok');
     }) as typeof fetch,
     location: { href: 'https://app.example/notebook/assets/engine.worker.js' },
-    addEventListener: (_: 'message', listener: (event: MessageEvent) => void) => listeners.push(listener),
+    addEventListener: (_: 'message', listener: (event: MessageEvent) => void) =>
+      listeners.push(listener),
   };
   const post = (data: unknown) => listeners.forEach((l) => l({ data } as MessageEvent));
   return { scope, opened, fetched, post };

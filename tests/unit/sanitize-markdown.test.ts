@@ -4,7 +4,9 @@ import createDOMPurify from 'dompurify';
 import { renderMarkdown, type Sanitizer } from '../../src/ui/sanitize-markdown.ts';
 
 const window = new JSDOM('').window;
-const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]) as unknown as Sanitizer;
+const purify = createDOMPurify(
+  window as unknown as Parameters<typeof createDOMPurify>[0],
+) as unknown as Sanitizer;
 const render = (source: string) => renderMarkdown(source, purify);
 
 /** Parses the HTML in a fresh document and lists every attribute and tag it holds. */
@@ -19,7 +21,9 @@ function inventory(html: string): { tags: string[]; attributes: string[] } {
 
 describe('markdown sanitizing', () => {
   it('keeps ordinary markdown', () => {
-    const html = render('# Title\n\nSome **bold** text and a [link](https://duckdb.org).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![chart](data:image/png;base64,iVBORw0KGgo=)');
+    const html = render(
+      '# Title\n\nSome **bold** text and a [link](https://duckdb.org).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![chart](data:image/png;base64,iVBORw0KGgo=)',
+    );
     expect(html).toContain('<h1>Title</h1>');
     expect(html).toContain('<strong>bold</strong>');
     expect(html).toContain('<a href="https://duckdb.org">link</a>');
@@ -39,13 +43,34 @@ describe('markdown sanitizing', () => {
     ['object data', '<object data="javascript:window.__pwned=1"></object>'],
     ['meta refresh', '<meta http-equiv="refresh" content="0;url=javascript:window.__pwned=1">'],
     ['base href', '<base href="https://evil.example/">'],
-    ['details ontoggle', '<details open ontoggle="window.__pwned=1"><summary>x</summary></details>'],
-    ['form posing as the app', '<form action="https://evil.example"><button>Trust and run</button></form>'],
-    ['style covering the page', '<div style="position:fixed;inset:0">x</div><style>*{display:none}</style>'],
+    [
+      'details ontoggle',
+      '<details open ontoggle="window.__pwned=1"><summary>x</summary></details>',
+    ],
+    [
+      'form posing as the app',
+      '<form action="https://evil.example"><button>Trust and run</button></form>',
+    ],
+    [
+      'style covering the page',
+      '<div style="position:fixed;inset:0">x</div><style>*{display:none}</style>',
+    ],
   ];
   it.each(attacks)('%s renders inert', (_, source) => {
     const { tags, attributes } = inventory(render(source));
-    for (const tag of ['script', 'iframe', 'object', 'embed', 'meta', 'base', 'form', 'button', 'style', 'svg', 'link']) {
+    for (const tag of [
+      'script',
+      'iframe',
+      'object',
+      'embed',
+      'meta',
+      'base',
+      'form',
+      'button',
+      'style',
+      'svg',
+      'link',
+    ]) {
       expect(tags).not.toContain(tag);
     }
     for (const attribute of attributes) {

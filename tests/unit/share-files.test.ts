@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { notebookHash, TrustStore } from '../../src/share/trust.ts';
-import { notebookFileName, readNotebookFile, saveNotebookFile } from '../../src/share/notebook-files.ts';
+import {
+  notebookFileName,
+  readNotebookFile,
+  saveNotebookFile,
+} from '../../src/share/notebook-files.ts';
 import { bundledGallery, galleryFrom } from '../../src/share/gallery.ts';
 import { readOpenRequest } from '../../src/share/open-request.ts';
 import { parseNotebook } from '../../src/notebook/format.ts';
@@ -39,7 +43,12 @@ describe('notebook files', () => {
     const picker = {
       showSaveFilePicker: async (options: unknown) => {
         expect((options as { suggestedName: string }).suggestedName).toMatch(/\.md$/);
-        return { createWritable: async () => ({ write: async (data: string) => void (written = data), close: async () => undefined }) };
+        return {
+          createWritable: async () => ({
+            write: async (data: string) => void (written = data),
+            close: async () => undefined,
+          }),
+        };
       },
     };
     expect(await saveNotebookFile(text, 'Customer 360', picker)).toBe('saved');
@@ -54,10 +63,14 @@ describe('notebook files', () => {
   });
 
   it('refuses what is not a notebook', async () => {
-    await expect(readNotebookFile(new File([new Uint8Array([0xff, 0xfe, 0x00, 0x41])], 'x.md'))).rejects.toThrow(/not a text file in UTF-8/);
+    await expect(
+      readNotebookFile(new File([new Uint8Array([0xff, 0xfe, 0x00, 0x41])], 'x.md')),
+    ).rejects.toThrow(/not a text file in UTF-8/);
     await expect(readNotebookFile(new File(['a\u0000b'], 'x.md'))).rejects.toThrow(/binary/);
     await expect(readNotebookFile(new File([''], 'empty.md'))).rejects.toThrow(/no notebook cells/);
-    await expect(readNotebookFile(new File([new Uint8Array(3 * 1024 * 1024)], 'big.md'))).rejects.toThrow(/at most 2 MB/);
+    await expect(
+      readNotebookFile(new File([new Uint8Array(3 * 1024 * 1024)], 'big.md')),
+    ).rejects.toThrow(/at most 2 MB/);
     // A byte-order mark is dropped.
     expect((await readNotebookFile(new File(['\uFEFF# Hi'], 'bom.md'))).text).toBe('# Hi');
   });
@@ -66,7 +79,9 @@ describe('notebook files', () => {
 describe('gallery', () => {
   it('holds every notebook in notebooks/, Customer 360 first', () => {
     const gallery = bundledGallery();
-    expect(gallery.map((g) => g.name).sort()).toEqual(notebookFiles.map((f) => f.replace(/\.md$/, '')).sort());
+    expect(gallery.map((g) => g.name).sort()).toEqual(
+      notebookFiles.map((f) => f.replace(/\.md$/, '')).sort(),
+    );
     expect(gallery[0]!.name).toBe('customer-360');
     for (const entry of gallery) {
       expect(entry.title).not.toBe('Untitled notebook');
@@ -76,7 +91,10 @@ describe('gallery', () => {
   });
 
   it('describes a notebook by its first paragraph, in plain text', () => {
-    const [entry] = galleryFrom({ '../../notebooks/x.md': '---\ntitle: X\n---\n\n# Heading\n\nRead **this** [first](https://a).\n\nNot this.\n' });
+    const [entry] = galleryFrom({
+      '../../notebooks/x.md':
+        '---\ntitle: X\n---\n\n# Heading\n\nRead **this** [first](https://a).\n\nNot this.\n',
+    });
     expect(entry).toMatchObject({ name: 'x', title: 'X', description: 'Read this first.' });
   });
 });
@@ -95,6 +113,9 @@ describe('what the address opens', () => {
     expect(open(url)).toEqual(expected);
   });
   it('an unknown notebook name shows the start page with a message', () => {
-    expect(open('/app/?notebook=nope')).toEqual({ kind: 'start', message: expect.stringContaining('no notebook named "nope"') });
+    expect(open('/app/?notebook=nope')).toEqual({
+      kind: 'start',
+      message: expect.stringContaining('no notebook named "nope"'),
+    });
   });
 });

@@ -59,7 +59,7 @@ describe('share links', () => {
   });
 
   it('keeps any Unicode text intact', async () => {
-    const shared = { text: '# Café ☕ — 東京 🚀\n\n```sql id=q\nSELECT \'ü\'\n```\n', inputs: [] };
+    const shared = { text: "# Café ☕ — 東京 🚀\n\n```sql id=q\nSELECT 'ü'\n```\n", inputs: [] };
     expect(await decodeShareFragment(await encodeShareFragment(shared))).toEqual(shared);
   });
 
@@ -72,22 +72,32 @@ describe('share links', () => {
     expect(await reason(decodeShareFragment('#nb=v2.abc'))).toBe('version');
     expect(await reason(decodeShareFragment('#nb=abc'))).toBe('version');
     expect(await reason(decodeShareFragment('#nb=v1.ab$c'))).toBe('encoding');
-    expect(await reason(decodeShareFragment('#nb=v1.' + toBase64Url(new Uint8Array([0xff, 0xfe, 0x01, 0x02]))))).toBe('corrupt');
+    expect(
+      await reason(
+        decodeShareFragment('#nb=v1.' + toBase64Url(new Uint8Array([0xff, 0xfe, 0x01, 0x02]))),
+      ),
+    ).toBe('corrupt');
     // Valid deflate, but not the JSON a link holds.
     const { readable, writable } = new CompressionStream('deflate-raw');
     const w = writable.getWriter();
     void w.write(new TextEncoder().encode('{"nope": 1}'));
     void w.close();
     const bytes = new Uint8Array(await new Response(readable).arrayBuffer());
-    expect(await reason(decodeShareFragment('#nb=v1.' + toBase64Url(bytes)))).toBe('not-a-notebook');
+    expect(await reason(decodeShareFragment('#nb=v1.' + toBase64Url(bytes)))).toBe(
+      'not-a-notebook',
+    );
     // A cut-off link (the tail of the payload missing) does not unpack.
     const good = await encodeShareFragment({ text: 'x'.repeat(5000) + Math.random(), inputs: [] });
-    expect(['corrupt', 'not-a-notebook']).toContain(await reason(decodeShareFragment(good.slice(0, good.length - 8))));
+    expect(['corrupt', 'not-a-notebook']).toContain(
+      await reason(decodeShareFragment(good.slice(0, good.length - 8))),
+    );
   });
 
   it('flags a link past the safe length', async () => {
     // Random text does not compress, so the link grows with it.
-    const random = Array.from({ length: 40_000 }, () => String.fromCharCode(33 + Math.floor(Math.random() * 90))).join('');
+    const random = Array.from({ length: 40_000 }, () =>
+      String.fromCharCode(33 + Math.floor(Math.random() * 90)),
+    ).join('');
     const { length, tooLong } = await shareUrl('http://localhost/', { text: random, inputs: [] });
     expect(length).toBeGreaterThan(SAFE_URL_LENGTH);
     expect(tooLong).toBe(true);
@@ -104,7 +114,9 @@ describe('share links', () => {
     const elapsed = performance.now() - started;
     // Far below the gigabyte that inflating it would take (timing is printed, not asserted).
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 1024 * 1024);
-    console.log(`zip bomb: ${bomb.byteLength} bytes of payload refused in ${elapsed.toFixed(1)} ms`);
+    console.log(
+      `zip bomb: ${bomb.byteLength} bytes of payload refused in ${elapsed.toFixed(1)} ms`,
+    );
   });
 
   it('refuses a 1 KB payload that inflates past the cap', async () => {

@@ -1,0 +1,83 @@
+/**
+ * The engine worker dies (forced here, as running out of memory would): the page notices,
+ * starts a new engine with the same files, says what happened, and marks the lost tables
+ * stale; the notebook and its inputs are untouched, and Run all rebuilds everything.
+ */
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+  cell,
+  launchBrowser,
+  openPage,
+  RUN_TIMEOUT,
+  statusOf,
+  waitForIdle,
+  waitForStatus,
+} from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface PageRuntime {
+  notebook: unknown;
+  inputValues(): Map<string, unknown>;
+  engine: { crashForTesting(): Promise<void>; listFiles(): Promise<{ name: string }[]> };
+}
+
+test('after an engine crash the page restarts it, says so, and Run all rebuilds the notebook', async () => {
+  const { page, errors } = await openPage(browser, inject('baseUrl'));
+  const gold = cell(page, 'gold.customer_360');
+  await waitForStatus(gold, ['done', 'error', 'blocked']);
+  await waitForIdle(page);
+  expect(await statusOf(gold)).toBe('done');
+
+  const snapshot = () =>
+    page.evaluate(() => {
+      const { runtime } = (globalThis as unknown as { medallion: { runtime: PageRuntime } })
+        .medallion;
+      return JSON.stringify({ notebook: runtime.notebook, inputs: [...runtime.inputValues()] });
+    });
+  const before = await snapshot();
+  const filesBefore = await page.evaluate(async () => {
+    const { runtime } = (globalThis as unknown as { medallion: { runtime: PageRuntime } })
+      .medallion;
+    return (await runtime.engine.listFiles()).map((f) => f.name).sort();
+  });
+
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { medallion: { runtime: PageRuntime } }
+    ).medallion.runtime.engine.crashForTesting(),
+  );
+
+  // The notice, and the lost tables marked stale.
+  await expect
+    .poll(() => page.getByText(/engine .*restarted/i).count(), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await expect.poll(() => statusOf(gold), { timeout: 10_000 }).toBe('stale');
+  expect(await snapshot()).toBe(before);
+
+  // The new engine has the same files, and Run all rebuilds the gold layer.
+  const filesAfter = await page.evaluate(async () => {
+    const { runtime } = (globalThis as unknown as { medallion: { runtime: PageRuntime } })
+      .medallion;
+    return (await runtime.engine.listFiles()).map((f) => f.name).sort();
+  });
+  expect(filesAfter).toEqual(filesBefore);
+  await page.getByRole('button', { name: 'Run all' }).click();
+  await waitForStatus(gold, ['done', 'error', 'blocked'], RUN_TIMEOUT);
+  await waitForIdle(page);
+  expect(await statusOf(gold)).toBe('done');
+  const failed = await page
+    .locator('.cell-status[data-status="error"], .cell-status[data-status="blocked"]')
+    .count();
+  expect(failed).toBe(0);
+  expect(await snapshot()).toBe(before);
+  expect(errors).toEqual([]);
+  await page.close();
+});
