@@ -6,7 +6,6 @@
  */
 import './ui/styles/global.css';
 import './ui/mn-app.ts';
-import './ui/mn-session-bar.ts';
 import './ui/mn-start-page.ts';
 import { startWorkerEngine } from './client/worker-engine.ts';
 import { parseNotebook } from './notebook/format.ts';
@@ -91,11 +90,7 @@ function startNotebook(opened: OpenedNotebook): void {
   app.engine = { state: 'starting', label: 'Engine starting…' };
   document.title = `${notebookTitle(runtime.notebook)} · Medallion Notebook`;
 
-  // The menu (Share, Save, Open, Export) and the notices (untrusted, network, restored),
-  // above the app shell until they move into it.
-  const bar = document.createElement('mn-session-bar');
-  bar.session = session;
-  app.before(bar);
+  app.session = session;
   session.start();
 
   engine

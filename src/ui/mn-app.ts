@@ -3,6 +3,8 @@
  * the global shortcut. It provides the runtime and the engine's catalog to the elements
  * below through @lit/context and re-renders when the runtime reports a change.
  */
+import './mn-session-banner.ts';
+import type { NotebookSession } from '../share/session.ts';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -146,6 +148,8 @@ export class MnApp extends LitElement {
     state: 'starting',
     label: 'Engine starting…',
   };
+  /** Trust, autosave, share and files for this notebook (src/share/session.ts). */
+  @property({ attribute: false }) session?: NotebookSession;
   /** A passing note about files, e.g. "Loading sample data…". */
   @property() notice: string | null = null;
 
@@ -260,11 +264,13 @@ export class MnApp extends LitElement {
         .engine=${this.engine}
         .pending=${pending}
         .view=${this.view}
+        .session=${this.session}
         @mn-add-files=${this._onAddFiles}
         @mn-run-all=${this._onRunAll}
         @mn-view=${this._onView}
         @mn-present=${this._onPresent}
       ></mn-top-bar>
+      ${this.session ? html`<mn-session-banner .session=${this.session}></mn-session-banner>` : nothing}
       ${
         this.view === 'lineage'
           ? html`<main aria-label="Lineage" @mn-open-cell=${this._onOpenCell}>

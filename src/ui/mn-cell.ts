@@ -19,6 +19,7 @@ import type { MnSqlEditor } from './mn-sql-editor.ts';
 import './mn-sql-editor.ts';
 import './mn-markdown.ts';
 import './mn-result-grid.ts';
+import './mn-table-export.ts';
 import './mn-ingest-report.ts';
 import './mn-slicer.ts';
 import './mn-kpi-card.ts';
@@ -549,9 +550,16 @@ export class MnCell extends LitElement {
       !isVisual(cell.kind)
     ) {
       const grid = html`<mn-result-grid
-        .result=${result}
-        .label=${`Result of ${this.name}`}
-      ></mn-result-grid>`;
+          .result=${result}
+          .label=${`Result of ${this.name}`}
+        ></mn-result-grid>
+        ${result.relation
+          ? html`<mn-table-export
+              .engine=${this.runtime?.engine}
+              .relation=${result.relation}
+              name=${this.name}
+            ></mn-table-export>`
+          : nothing}`;
       parts.push(
         cell.kind === 'bronze'
           ? html`<details>

@@ -19,9 +19,9 @@ import { edgePath, layoutLineage, type LayoutOptions, type LineageLayout } from 
 import { formatCount } from './format.ts';
 
 const LAYOUT: LayoutOptions = {
-  nodeWidth: 196,
+  nodeWidth: 210,
   nodeHeight: 54,
-  columnGap: 64,
+  columnGap: 54,
   rowGap: 12,
   padding: 20,
   top: 40,
@@ -29,7 +29,7 @@ const LAYOUT: LayoutOptions = {
 const MIN_ZOOM = 0.2;
 const MAX_ZOOM = 2;
 /** Below this the labels get hard to read: the first view scrolls rather than shrinking further. */
-const LEGIBLE_ZOOM = 0.66;
+const LEGIBLE_ZOOM = 0.64;
 
 @customElement('mn-lineage')
 export class MnLineage extends LitElement {

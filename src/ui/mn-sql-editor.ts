@@ -91,7 +91,16 @@ export class MnSqlEditor extends LitElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The session asks every editor to send pending keystrokes before the tab closes.
+    window.addEventListener('mn-flush-edits', this.onFlushRequest);
+  }
+
+  private readonly onFlushRequest = () => this.flush();
+
   override disconnectedCallback(): void {
+    window.removeEventListener('mn-flush-edits', this.onFlushRequest);
     this.flush();
     super.disconnectedCallback();
     // A moved cell is disconnected and reconnected in one task: keep its editor (and undo

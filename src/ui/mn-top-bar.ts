@@ -3,6 +3,8 @@
  * "Add data files", the "Run all" button and the keyboard hint. It owns no state; it
  * reports what the person asked for as events.
  */
+import './mn-notebook-menu.ts';
+import type { NotebookSession } from '../share/session.ts';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { resetStyles, buttonStyles } from './styles/shared.ts';
@@ -285,6 +287,8 @@ export class MnTopBar extends LitElement {
   };
   /** Cells left in the current run (queued or running), 0 when idle. */
   @property({ type: Number }) pending = 0;
+  /** Share, save, open and export (trust, autosave and files live in the session). */
+  @property({ attribute: false }) session?: NotebookSession;
   @property() view: ViewMode = 'notebook';
 
   override render() {
@@ -313,6 +317,7 @@ export class MnTopBar extends LitElement {
         ><kbd>⇧</kbd> <kbd>Enter</kbd> run cell · <kbd>${mod}</kbd> <kbd>⇧</kbd>
         <kbd>Enter</kbd> run all</span
       >
+      ${this.session ? html`<mn-notebook-menu .session=${this.session}></mn-notebook-menu>` : nothing}
       <span class="file">
         <label class="btn" for="files"
           >${icons.upload}<span class="file-label">Add data files</span></label

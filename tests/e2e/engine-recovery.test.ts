@@ -81,3 +81,41 @@ test('after an engine crash the page restarts it, says so, and Run all rebuilds 
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('Cancel stops a long query in the worker within a second and keeps the tables', async () => {
+  const { page, errors } = await openPage(browser, inject('baseUrl'));
+  const gold = cell(page, 'gold.customer_360');
+  await waitForStatus(gold, ['done', 'error', 'blocked']);
+  await waitForIdle(page);
+
+  const outcome = await page.evaluate(async () => {
+    type Runtime = {
+      dispatch(action: object): string;
+      runCell(id: string): Promise<void>;
+      cancel(): Promise<void>;
+      state(id: string): { status: string; message: string | null };
+      engine: { query(sql: string): Promise<Uint8Array> };
+    };
+    const { runtime } = (globalThis as unknown as { medallion: { runtime: Runtime } }).medallion;
+    const id = runtime.dispatch({
+      type: 'add',
+      kind: 'sql',
+      source: 'SELECT sum(a.range * b.range) AS s FROM range(100000000) a, range(100) b',
+    });
+    const run = runtime.runCell(id);
+    while (runtime.state(id).status !== 'running') await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 500));
+    const t0 = performance.now();
+    await runtime.cancel();
+    await run;
+    const ms = performance.now() - t0;
+    const rows = (await runtime.engine.query('SELECT count(*) FROM gold.customer_360')).byteLength;
+    return { ms, state: runtime.state(id), rows };
+  });
+  expect(outcome.state).toMatchObject({ status: 'error', message: 'Cancelled' });
+  expect(outcome.ms).toBeLessThan(1000);
+  expect(outcome.rows).toBeGreaterThan(0);
+  expect(await statusOf(gold)).toBe('done');
+  expect(errors).toEqual([]);
+  await page.close();
+});

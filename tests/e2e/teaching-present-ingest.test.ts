@@ -34,6 +34,7 @@ test('presentation mode steps through the cells with the code hidden, and Escape
   expect(await dialog.getByRole('article').getAttribute('aria-label')).toBe(
     `Step 1 of ${ids.length}: Customer 360 on AdventureWorks`,
   );
+  await page.screenshot({ path: 'test-results/teaching-presentation-first.png' });
 
   // Step to silver.sales with the arrow key: its result shows, its SQL does not.
   const target = ids.indexOf('silver-sales');
@@ -55,6 +56,11 @@ test('presentation mode steps through the cells with the code hidden, and Escape
   expect(await progress.innerText()).toBe(`Step ${ids.length} of ${ids.length}`);
   await page.getByRole('button', { name: '← Previous' }).click();
   expect(await progress.innerText()).toBe(`Step ${ids.length - 1} of ${ids.length}`);
+  // A chart shows as the chart.
+  await page.keyboard.press('Home');
+  for (let i = 0; i < ids.indexOf('chart-monthly-revenue'); i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => dialog.locator('mn-chart-view svg').count()).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/teaching-presentation-chart.png' });
   await page.keyboard.press('Home');
   for (let i = 0; i < target; i++) await page.keyboard.press('ArrowRight');
 
