@@ -42,6 +42,7 @@ export class MnLineage extends LitElement {
         display: grid;
         grid-template-rows: auto minmax(0, 1fr);
         gap: 10px;
+        /* Until measured (fillWindow): the window less a one-row top bar. */
         height: calc(100vh - 57px);
         padding: 14px 20px 16px;
       }
@@ -366,14 +367,30 @@ export class MnLineage extends LitElement {
     if (changed.has('revision') || changed.has('runtime') || changed.has('names')) this.refresh();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('resize', this.fillWindow);
+  }
+
+  protected override firstUpdated(): void {
+    this.fillWindow();
+  }
+
   protected override updated(): void {
     if (this.viewport) this.resize.observe(this.viewport);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('resize', this.fillWindow);
     this.resize.disconnect();
   }
+
+  /** Fills the window below whatever sits above (the top bar wraps on narrow screens). */
+  private readonly fillWindow = (): void => {
+    const top = this.getBoundingClientRect().top + window.scrollY;
+    this.style.height = `${Math.max(360, window.innerHeight - top)}px`;
+  };
 
   private refresh(): void {
     if (!this.runtime) return;
