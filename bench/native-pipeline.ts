@@ -10,17 +10,24 @@ import { runPipelineOn } from './wasm-pipeline.ts';
 export async function runNativePipeline(
   dataDir: string,
   threads?: number,
+  inPlace = false,
 ): Promise<{ seconds: number; rows: number }> {
   const engine = await createNativeEngine({ threads });
-  return runPipelineOn(engine, dataDir);
+  return runPipelineOn(engine, dataDir, inPlace);
 }
 
 const cores = os.cpus().length;
 
-export const nativeRunners: { name: string; run: (dataDir: string) => Promise<number> }[] = [
-  { name: 'native, 1 thread', run: (dir) => runNativePipeline(dir, 1).then((r) => r.seconds) },
+export const nativeRunners: {
+  name: string;
+  run: (dataDir: string, inPlace?: boolean) => Promise<number>;
+}[] = [
+  {
+    name: 'native, 1 thread',
+    run: (dir, inPlace) => runNativePipeline(dir, 1, inPlace).then((r) => r.seconds),
+  },
   {
     name: `native, ${cores} threads`,
-    run: (dir) => runNativePipeline(dir, cores).then((r) => r.seconds),
+    run: (dir, inPlace) => runNativePipeline(dir, cores, inPlace).then((r) => r.seconds),
   },
 ];

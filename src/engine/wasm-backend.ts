@@ -53,16 +53,18 @@ function installReadMeter(): Map<string, number> | null {
     DUCKDB_RUNTIME?: Record<string, unknown>;
     MEDALLION_READS?: Map<string, number>;
   };
-  if (scope.MEDALLION_READS) return scope.MEDALLION_READS;
   const runtime = scope.DUCKDB_RUNTIME;
-  const readFile = runtime?.['readFile'] as ReadFile | undefined;
+  const readFile = runtime?.['readFile'] as (ReadFile & { metered?: true }) | undefined;
   const infoOf = (runtime?.['getFileInfo'] ?? runtime?.['resolveFileInfo']) as
     FileInfoOf | undefined;
   if (!runtime || !readFile || !infoOf) return null;
-  const reads = new Map<string, number>();
+  // One count for the process: every instantiation replaces DUCKDB_RUNTIME, and all the
+  // instances then read through the newest one (several engines live side by side in tests).
+  const reads = (scope.MEDALLION_READS ??= new Map<string, number>());
+  if (readFile.metered) return reads;
   // Not cached by id: ids are reused once a file is dropped. Reads come in buffers of
   // megabytes, so the lookup costs nothing that matters.
-  runtime['readFile'] = (
+  const metered = (
     mod: unknown,
     fileId: number,
     buffer: number,
@@ -81,7 +83,7 @@ function installReadMeter(): Map<string, number> | null {
     }
     return n;
   };
-  scope.MEDALLION_READS = reads;
+  runtime['readFile'] = Object.assign(metered, { metered: true as const });
   return reads;
 }
 
