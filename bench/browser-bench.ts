@@ -49,7 +49,7 @@ export async function runBrowserBench(dataDir: string): Promise<BrowserFigures> 
     const slicerMs: number[] = [];
     for (const value of ['F', 'M', '', 'F', '']) {
       const before = await planCount(page);
-      await page.getByLabel('Gender').first().selectOption(value);
+      await page.getByRole('combobox', { name: 'Gender', exact: true }).selectOption(value);
       slicerMs.push((await waitForPlans(page, before + 1)).duration);
     }
 
