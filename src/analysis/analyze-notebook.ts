@@ -14,6 +14,8 @@ import { layerWarnings } from './layer-rules.ts';
 export interface CellAnalysis {
   readonly id: string;
   readonly defines: string | null;
+  /** Whether `defines` is made as a view (read again on every query) or as a table. */
+  readonly definesKind: 'table' | 'view' | null;
   readonly references: readonly string[];
   /** File names or globs a bronze cell reads. */
   readonly files: readonly string[];
@@ -57,7 +59,7 @@ export function analyzeNotebook(notebook: Notebook): Map<string, CellAnalysis> {
 }
 
 function analyzeCell(cell: Cell, schemas: ReadonlySet<string>): CellAnalysis {
-  const base = { id: cell.id, defines: null, references: [], files: [], params: [], definesParam: null, layer: null, problems: [], warnings: [] };
+  const base = { id: cell.id, defines: null, definesKind: null, references: [], files: [], params: [], definesParam: null, layer: null, problems: [], warnings: [] };
   const fromSql = (sql: string | null) => {
     const analysis = sql === null ? null : analyzeSql(sql, schemas);
     return { references: analysis?.references ?? [], params: analysis?.params ?? [] };
@@ -65,11 +67,11 @@ function analyzeCell(cell: Cell, schemas: ReadonlySet<string>): CellAnalysis {
   switch (cell.kind) {
     case 'sql': {
       const sql = analyzeSql(cell.source, schemas);
-      return { ...base, defines: sql.defines, references: sql.references, params: sql.params, layer: layerOf(sql.defines) };
+      return { ...base, defines: sql.defines, definesKind: sql.definesKind, references: sql.references, params: sql.params, layer: layerOf(sql.defines) };
     }
     case 'bronze': {
       const spec = parseBronzeSpec(cell.source);
-      return { ...base, defines: spec.table, files: spec.files, layer: layerOf(spec.table) ?? 'bronze', problems: spec.problems };
+      return { ...base, defines: spec.table, definesKind: spec.table ? 'table' : null, files: spec.files, layer: layerOf(spec.table) ?? 'bronze', problems: spec.problems };
     }
     case 'input': {
       const spec = parseInputSpec(cell.source);

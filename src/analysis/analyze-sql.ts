@@ -16,7 +16,11 @@ export interface SqlAnalysis {
   readonly references: readonly string[];
   /** `$name` parameters the cell uses. */
   readonly params: readonly string[];
+  /** One statement that only reads (SELECT, WITH, FROM…): it may run alongside other reads. */
+  readonly readOnly: boolean;
 }
+
+const READ_START = new Set(['select', 'with', 'from', 'values', 'table', 'pivot', 'unpivot', 'summarize', 'describe']);
 
 export function analyzeSql(sql: string, schemas: ReadonlySet<string> = new Set(LAYERS)): SqlAnalysis {
   const tokens = tokenizeSql(sql);
@@ -44,7 +48,12 @@ export function analyzeSql(sql: string, schemas: ReadonlySet<string> = new Set(L
       i = name.nextIndex - 1;
     }
   }
-  return { defines, definesKind, references, params };
+  const first = tokens.find((t) => t.kind !== 'symbol' || t.text !== '(');
+  const statements = tokens.filter((t) => t.kind === 'symbol' && t.text === ';').length;
+  const lastIsSemicolon = tokens.at(-1)?.kind === 'symbol' && tokens.at(-1)?.text === ';';
+  const readOnly =
+    first?.kind === 'word' && READ_START.has(first.text.toLowerCase()) && statements <= (lastIsSemicolon ? 1 : 0);
+  return { defines, definesKind, references, params, readOnly };
 }
 
 export function layerOf(qualifiedName: string | null): Layer | null {

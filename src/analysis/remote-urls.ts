@@ -79,9 +79,17 @@ export function remoteUrlsInText(text: string): string[] {
 /** What a cell would fetch: SQL cells by their tokens, other code cells by their text. */
 export function remoteUrlsOfCell(cell: Cell): string[] {
   if (cell.kind === 'markdown') return [];
-  if (cell.kind === 'sql') return remoteUrlsInSql(cell.source);
-  return remoteUrlsInText(cell.source);
+  // Asked for every cell on every redraw (the network banner): a cell's text does not
+  // change without a new cell object, so tokenizing it once is enough.
+  let urls = urlsByCell.get(cell);
+  if (!urls) {
+    urls = cell.kind === 'sql' ? remoteUrlsInSql(cell.source) : remoteUrlsInText(cell.source);
+    urlsByCell.set(cell, urls);
+  }
+  return [...urls];
 }
+
+const urlsByCell = new WeakMap<Cell, string[]>();
 
 /**
  * URLs among parameter values: a link carries input values, so `read_csv($src)` with

@@ -190,6 +190,10 @@ export class RecoveringEngine implements EngineApi {
     return this.call((e) => e.cleaningReport(request));
   }
 
+  busyTime(): Promise<number> {
+    return this.call((e) => e.busyTime());
+  }
+
   /** Not queued behind a restart, and never a reason for one: it only interrupts. */
   async cancel(): Promise<boolean> {
     if (this.life.dead) return false;

@@ -53,6 +53,7 @@ function connectWorker(): EngineConnection {
     profile: (relation) => remote.profile(relation),
     cleaningReport: (request) => remote.cleaningReport(request),
     cancel: () => remote.cancel(),
+    busyTime: () => remote.busyTime(),
   };
   return {
     engine,

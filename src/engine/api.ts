@@ -107,6 +107,8 @@ export interface IngestProgress {
 export interface RunOptions {
   /** The table or view the SQL creates (from analysis), or null for a query. */
   readonly defines: string | null;
+  /** Whether the SQL makes `defines` as a table or a view (from analysis), if known. */
+  readonly definesKind?: 'table' | 'view' | null;
   /** Name under which a query's result is kept for paging, e.g. `cell_result_3`. */
   readonly resultName: string;
   /** Rows of the result to return right away. */
@@ -335,6 +337,11 @@ export interface EngineApi {
    * made before stay. Resolves true when something was running.
    */
   cancel(): Promise<boolean>;
+  /**
+   * Milliseconds the engine has spent with at least one call under way since it started:
+   * the query time benchmarks report (a slicer change's queries, without the page's drawing).
+   */
+  busyTime(): Promise<number>;
   /** Tests only: kills the engine as an out-of-memory crash would (the worker closes). */
   crashForTesting?(): Promise<void>;
 }

@@ -47,7 +47,12 @@ export class DuckEngine implements EngineApi {
   private readonly files = new Map<string, RegisteredHandle>();
   /** Schemas known to exist, so a cell does not re-create its schema every run. */
   private readonly schemas = new Set<string>(['bronze', 'silver', 'gold']);
+  /** What each cell's last run made of its table (`gold.x` → VIEW), to drop it without a catalog lookup. */
+  private readonly made = new Map<string, 'TABLE' | 'VIEW'>();
   private readonly inflight = new Set<CallToken>();
+  /** Time with a call under way, summed; `busySince` is when the current busy stretch began. */
+  private busyMs = 0;
+  private busySince = 0;
 
   private constructor(
     private readonly backend: EngineBackend,
@@ -139,6 +144,7 @@ export class DuckEngine implements EngineApi {
         return { relation: null, rows: -1, columns: [], preview: bytes, elapsedMs: performance.now() - started };
       } else {
         await session.execute(last);
+        if (options.defines && options.definesKind) this.made.set(options.defines, options.definesKind === 'view' ? 'VIEW' : 'TABLE');
       }
       const rows = Number(await session.scalar(`SELECT count(*) FROM ${relation}`));
       return {
@@ -196,12 +202,17 @@ export class DuckEngine implements EngineApi {
     return true;
   }
 
+  async busyTime(): Promise<number> {
+    return this.busyMs + (this.inflight.size > 0 ? performance.now() - this.busySince : 0);
+  }
+
   /**
    * Runs one engine call on a view of the session that refuses further statements once
    * the call is cancelled, so a cancel between two statements stops the call too.
    */
   private async call<T>(work: (session: DuckSession) => Promise<T>): Promise<T> {
     const token: CallToken = { cancelled: false };
+    if (this.inflight.size === 0) this.busySince = performance.now();
     this.inflight.add(token);
     try {
       const result = await work(guarded(this.backend.session, token));
@@ -212,6 +223,7 @@ export class DuckEngine implements EngineApi {
       throw token.cancelled ? new QueryCancelledError() : error;
     } finally {
       this.inflight.delete(token);
+      if (this.inflight.size === 0) this.busyMs += performance.now() - this.busySince;
     }
   }
 
@@ -237,8 +249,17 @@ export class DuckEngine implements EngineApi {
       await session.execute(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
       this.schemas.add(schema);
     }
-    // duckdb_tables()/duckdb_views() answer in well under a millisecond; information_schema
-    // takes several, and this runs before every cell.
+    const known = this.made.get(qualified);
+    if (known) {
+      try {
+        await session.execute(`DROP ${known} IF EXISTS ${quoteQualified(qualified)}`);
+        return;
+      } catch {
+        // Another cell made it as the other kind since: look it up below.
+        this.made.delete(qualified);
+      }
+    }
+    // duckdb_tables()/duckdb_views() take a few milliseconds; information_schema takes more.
     const where = `schema_name = ${quoteLiteral(schema)} AND database_name = current_database()`;
     const kind = await session.scalar(
       `SELECT 'VIEW' FROM duckdb_views() WHERE ${where} AND view_name = ${quoteLiteral(name)}

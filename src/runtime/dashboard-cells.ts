@@ -68,6 +68,18 @@ export async function runDashboardCell(
 }
 
 /**
+ * Whether running `cell` is one query that changes no DuckDB variable, so it can be sent
+ * to the engine alongside others. A KPI comparing with a previous period is not: it sets
+ * the period's variable back for one query, and no other query may run meanwhile.
+ */
+export function runsInOneQuery(cell: Cell, params: ReadonlyMap<string, ParamValue>): boolean {
+  if (cell.kind === 'chart' || cell.kind === 'input') return true;
+  if (cell.kind !== 'kpi') return false;
+  const compare = parseKpiSpec(cell.source).compare;
+  return !compare || previousPeriod(params, compare) === null;
+}
+
+/**
  * The period parameter's value stepped back once: a year 2017 → 2016; a date range →
  * the same length just before it. Null when no period is selected (nothing to compare).
  */

@@ -6,19 +6,19 @@
  * that arrives after its cell was edited again is kept but shown as stale.
  */
 import type { CleaningReport, EngineApi, FileHandle, IngestProgress, RelationProfile } from '../engine/api.ts';
-import type { Notebook } from '../notebook/types.ts';
+import type { Cell, Notebook } from '../notebook/types.ts';
 import { reduceNotebook, addedCellId, type NotebookAction } from '../notebook/reducer.ts';
 import { analyzeNotebook, type CellAnalysis } from '../analysis/analyze-notebook.ts';
 import { matchesFilePattern, formatBronzeSpec, parseBronzeSpec } from '../analysis/bronze-spec.ts';
 import { parseTestSpec } from '../analysis/test-spec.ts';
-import { layerOf } from '../analysis/analyze-sql.ts';
+import { analyzeSql, layerOf } from '../analysis/analyze-sql.ts';
 import { buildGraph, descendants, planRun, type DependencyGraph } from '../graph/dependency-graph.ts';
 import { quoteQualified } from '../engine/sql-quote.ts';
 import { decodeIpc } from '../client/arrow-decode.ts';
 import { IDLE, type CellState } from './cell-state.ts';
 import { bindParams, setVariableSql, type ParamValue } from '../analysis/params.ts';
 import { parseInputSpec } from '../dashboard/input-spec.ts';
-import { runDashboardCell } from './dashboard-cells.ts';
+import { runDashboardCell, runsInOneQuery } from './dashboard-cells.ts';
 import { bronzeTableName } from './bronze-names.ts';
 import { buildLineage, type Lineage } from './lineage.ts';
 import { networkRefusal, remoteUrlsInValues, remoteUrlsOfCell } from '../analysis/remote-urls.ts';
@@ -42,6 +42,12 @@ export class NotebookRuntime {
   private readonly syncedParams = new Map<string, string>();
   /** Bumped on every change so views can tell cheaply that something moved. */
   revision = 0;
+  /** Bumped when the notebook's text or an input's value changes (what autosave keeps). */
+  contentRevision = 0;
+  /** Bumped when a cell may have changed the engine's tables (new SQL, new files), not on re-runs for inputs. */
+  catalogRevision = 0;
+  /** Each table-making cell's source at its last successful run. */
+  private readonly lastMade = new Map<string, string>();
   /** Off until the person allows it: a cell that reads a remote URL is refused (see allowNetwork). */
   private network = false;
   /** Bumped by cancel() and by an engine restart: plans queued before then do not run on. */
@@ -116,6 +122,7 @@ export class NotebookRuntime {
   dispatch(action: NotebookAction): string | undefined {
     const before = this.notebook;
     this.notebook = reduceNotebook(before, action);
+    this.contentRevision++;
     this.reanalyze();
     if (action.type === 'edit') {
       const cell = this.notebook.cells.find((c) => c.id === action.id);
@@ -152,6 +159,7 @@ export class NotebookRuntime {
    */
   restoreInputs(values: Iterable<readonly [string, ParamValue]>): void {
     for (const [name, value] of values) this.params.set(name, value);
+    this.contentRevision++;
     this.changed();
   }
 
@@ -183,10 +191,7 @@ export class NotebookRuntime {
    * use it, and what depends on them.
    */
   setInput(name: string, value: ParamValue): Promise<void> {
-    this.params.set(name, value);
-    const users = [...this.analysis.values()].filter((a) => a.params.includes(name)).map((a) => a.id);
-    this.changed();
-    return this.enqueue(planRun(this.graph, users));
+    return this.setInputs([[name, value]]);
   }
 
   /**
@@ -199,9 +204,28 @@ export class NotebookRuntime {
       this.params.set(name, value);
       names.add(name);
     }
+    this.contentRevision++;
     const users = [...this.analysis.values()].filter((a) => a.params.some((p) => names.has(p))).map((a) => a.id);
     this.changed();
-    return this.enqueue(planRun(this.graph, users));
+    const { plan, views } = this.planForInputs(users);
+    const run = this.enqueue(plan);
+    if (views.length === 0) return run;
+    return Promise.all([run, this.enqueue(views)]).then(() => undefined);
+  }
+
+  /**
+   * The plan when parameters change. A view that uses them reads their DuckDB variables
+   * each time it is queried, so what reads it need not wait for it to be made again: the
+   * cells downstream run first, and the view re-runs after, in a plan of its own, only to
+   * refresh its own preview.
+   */
+  private planForInputs(users: readonly string[]): { plan: string[]; views: string[] } {
+    const isReadyView = (id: string) =>
+      this.analysis.get(id)?.definesKind === 'view' && this.state(id).status === 'done';
+    const views = users.filter(isReadyView);
+    const roots = [...users.filter((id) => !isReadyView(id)), ...views.flatMap((id) => this.graph.children.get(id) ?? [])];
+    const plan = planRun(this.graph, roots);
+    return { plan, views: views.filter((id) => !plan.includes(id)) };
   }
 
   /**
@@ -330,7 +354,9 @@ export class NotebookRuntime {
     const started = performance.now();
     await this.syncVariables();
     const failed = new Set<string>();
-    for (const id of plan) {
+    const early = new Map<string, Promise<Partial<CellState>>>();
+    this.startEarly(plan, 0, early);
+    for (const [index, id] of plan.entries()) {
       if (epoch !== this.epoch) break;
       this.beforeQueued.delete(id);
       const cell = this.notebook.cells.find((c) => c.id === id);
@@ -345,9 +371,10 @@ export class NotebookRuntime {
         continue;
       }
       this.runningId = id;
-      const ok = await this.runOne(id, epoch);
+      const ok = await this.runOne(id, epoch, early.get(id));
       this.runningId = null;
       if (!ok) failed.add(id);
+      if (!early.has(id)) this.startEarly(plan, index + 1, early);
     }
     // Benchmarks and the page read how long each plan took from the performance timeline.
     performance.measure('medallion:plan', { start: started, detail: { cells: plan.length, failed: failed.size } });
@@ -360,6 +387,30 @@ export class NotebookRuntime {
     this.changed();
   }
 
+  /**
+   * Sends the queries of the plan's query, chart, KPI and input cells from `from` on whose inputs
+   * are ready (nothing before them in the plan still has to make a table they read). The
+   * engine then works through them back to back while the page draws each result, instead
+   * of waiting for the page between one cell and the next. Results are taken in plan order.
+   */
+  private startEarly(plan: readonly string[], from: number, early: Map<string, Promise<Partial<CellState>>>): void {
+    const toMake = new Set<string>();
+    for (const id of plan.slice(from)) {
+      if (early.has(id)) continue;
+      const cell = this.notebook.cells.find((c) => c.id === id);
+      const ready = !(this.graph.parents.get(id) ?? []).some((p) => toMake.has(p));
+      const allowed = this.network || this.remoteUrlsOf(id).length === 0;
+      const isQuery = cell?.kind === 'sql' && analyzeSql(cell.source).readOnly;
+      if (cell && ready && allowed && (isQuery || runsInOneQuery(cell, this.params))) {
+        const result = this.query(cell);
+        result.catch(() => undefined); // its failure is reported when the plan reaches the cell
+        early.set(id, result);
+      } else {
+        toMake.add(id);
+      }
+    }
+  }
+
   /** Gives each parameter's DuckDB variable its current value (see analysis/params.ts). */
   private async syncVariables(): Promise<void> {
     for (const [name, value] of this.params) {
@@ -370,7 +421,7 @@ export class NotebookRuntime {
     }
   }
 
-  private async runOne(id: string, epoch = this.epoch): Promise<boolean> {
+  private async runOne(id: string, epoch = this.epoch, early?: Promise<Partial<CellState>>): Promise<boolean> {
     const cell = this.notebook.cells.find((c) => c.id === id)!;
     const analysis = this.analysis.get(id)!;
     const version = this.versions.get(id) ?? 0;
@@ -411,24 +462,8 @@ export class NotebookRuntime {
           this.changed();
           return false;
         }
-      } else if (cell.kind !== 'sql') {
-        const update = await runDashboardCell(this.engine, cell, this.params);
-        this.finish(id, version, update);
       } else {
-        const result = await this.engine.run(bindParams(cell.source, this.params), {
-          defines: analysis.defines,
-          resultName: `cell_result_${id.replace(/[^A-Za-z0-9_]/g, '_')}`,
-          previewRows: PREVIEW_ROWS,
-        });
-        const preview = decodeIpc(result.preview);
-        this.finish(id, version, {
-          result: {
-            relation: result.relation,
-            rows: result.rows >= 0 ? result.rows : preview.numRows,
-            preview,
-            elapsedMs: result.elapsedMs,
-          },
-        });
+        this.finish(id, version, await (early ?? this.query(cell)));
       }
       if (epoch !== this.epoch) throw new Error(this.stopReason); // stopped between two of its engine calls
       return true;
@@ -442,7 +477,27 @@ export class NotebookRuntime {
     }
   }
 
+  /** Runs a SQL, chart, KPI or input cell: one engine call that changes no variable, except a KPI's comparison. */
+  private async query(cell: Cell): Promise<Partial<CellState>> {
+    if (cell.kind !== 'sql') return runDashboardCell(this.engine, cell, this.params);
+    const analysis = this.analysis.get(cell.id)!;
+    const result = await this.engine.run(bindParams(cell.source, this.params), {
+      defines: analysis.defines,
+      definesKind: analysis.definesKind,
+      resultName: `cell_result_${cell.id.replace(/[^A-Za-z0-9_]/g, '_')}`,
+      previewRows: PREVIEW_ROWS,
+    });
+    const preview = decodeIpc(result.preview);
+    const rows = result.rows >= 0 ? result.rows : preview.numRows;
+    return { result: { relation: result.relation, rows, preview, elapsedMs: result.elapsedMs } };
+  }
+
   private finish(id: string, version: number, update: Partial<CellState>): void {
+    const cell = this.notebook.cells.find((c) => c.id === id);
+    if (cell && this.analysis.get(id)?.defines && (cell.kind === 'bronze' || this.lastMade.get(id) !== cell.source)) {
+      this.lastMade.set(id, cell.source);
+      this.catalogRevision++;
+    }
     const edited = (this.versions.get(id) ?? 0) !== version;
     this.setState(id, { ...update, status: edited ? 'stale' : 'done', message: null, progress: null });
     this.changed();

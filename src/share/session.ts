@@ -87,7 +87,15 @@ export class NotebookSession extends EventTarget {
 
   /** Starts saving every change (and, at the first save, asks for persistent storage). */
   start(): void {
-    this.disposers.push(this.runtime.subscribe(() => this.autosave.changed()));
+    // Most changes are cells' states while a plan runs: only the text and the inputs are saved.
+    let saved = this.runtime.contentRevision;
+    this.disposers.push(
+      this.runtime.subscribe(() => {
+        if (this.runtime.contentRevision === saved) return;
+        saved = this.runtime.contentRevision;
+        this.autosave.changed();
+      }),
+    );
     if (typeof window !== 'undefined') {
       const flush = () => {
         flushEditors();

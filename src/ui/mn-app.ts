@@ -197,6 +197,16 @@ export class MnApp extends LitElement {
     this.subscribe();
   }
 
+  /**
+   * Draws at most once per frame. While a plan runs, results arrive every few milliseconds
+   * (a slicer change re-runs a dozen charts); drawing the page for each one kept the main
+   * thread from the engine's messages and from the CPU the engine's worker needs.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    super.scheduleUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this._onKeyDown);
@@ -378,10 +388,16 @@ export class MnApp extends LitElement {
     const busy = runtime.notebook.cells.some((c) =>
       ['queued', 'running'].includes(runtime.state(c.id).status),
     );
-    // Tables change when a run ends: that is when completion needs fresh names.
-    if (this.wasBusy && !busy) this.refreshCatalog();
+    // Tables change when a run that made them ends: that is when completion needs fresh
+    // names (a slicer change makes none, and the engine has better things to do then).
+    if (this.wasBusy && !busy && runtime.catalogRevision !== this.catalogRevision) {
+      this.catalogRevision = runtime.catalogRevision;
+      this.refreshCatalog();
+    }
     this.wasBusy = busy;
   }
+
+  private catalogRevision = -1;
 
   private refreshCatalog(): void {
     this.runtime

@@ -359,15 +359,26 @@ export class MnChartView extends LitElement {
     const width = Math.floor(entries[0]?.contentRect.width ?? 0);
     if (width > 0 && Math.abs(width - this.width) >= 1) this.width = width;
   });
+  /**
+   * A figure (legend + plot) only knows its height once it is laid out; the observer is
+   * told after layout, where reading it in `updated()` would force a layout of the whole
+   * page on every update. The height holds the chart's place while it redraws.
+   */
+  private readonly figureSize = new ResizeObserver((entries) => {
+    const height = entries[0]?.borderBoxSize[0]?.blockSize ?? 0;
+    if (height > 0) this.drawnHeight = height;
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.resize.observe(this);
+    if (this.chart) this.figureSize.observe(this.chart);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resize.disconnect();
+    this.figureSize.disconnect();
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -400,6 +411,8 @@ export class MnChartView extends LitElement {
         // The page's Content-Security-Policy refuses inline <style> elements: Plot's few
         // default rules live in this element's styles instead (see .plot svg below).
         element.querySelectorAll('style').forEach((style) => style.remove());
+        this.figureSize.disconnect();
+        this.figureSize.observe(element);
         this.chart = element;
         this.legend = legend;
         this.board.learnColours(legend);
@@ -412,11 +425,6 @@ export class MnChartView extends LitElement {
     }
   }
 
-  protected override updated(): void {
-    // A figure (legend + plot) only knows its height once it is in the page.
-    if (this.chart?.isConnected)
-      this.drawnHeight = this.chart.getBoundingClientRect().height || this.drawnHeight;
-  }
 
   override render() {
     const { state, spec } = this;

@@ -1,0 +1,160 @@
+/**
+ * How a slicer change runs: the dashboard's queries go to the engine together (so it never
+ * waits for the page between two of them), a view using the parameter is not made again
+ * before what reads it, and the answers are those of running the cells one by one.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine } from '../../src/engine/node-engine.ts';
+import type { EngineApi } from '../../src/engine/api.ts';
+import { parseNotebook } from '../../src/notebook/format.ts';
+import { NotebookRuntime } from '../../src/runtime/notebook-runtime.ts';
+import { valueToDecimalText } from '../../src/dashboard/decimal-text.ts';
+
+const NOTEBOOK = `# Slicer plan
+
+\`\`\`sql id=sales
+CREATE OR REPLACE TABLE gold.sales AS
+SELECT * FROM (VALUES ('F', 2016, 10.50), ('M', 2016, 20.25), ('F', 2017, 5.00), (NULL, 2017, 1.00)) t(gender, year, revenue)
+\`\`\`
+
+\`\`\`input id=input-gender
+name: gender
+label: Gender
+control: select
+options: [F, M]
+\`\`\`
+
+\`\`\`input id=input-year
+name: year
+label: Year
+control: select
+numeric: true
+options: [2016, 2017]
+\`\`\`
+
+\`\`\`sql id=filtered
+CREATE OR REPLACE VIEW gold.filtered AS
+SELECT * FROM gold.sales WHERE ($gender IS NULL OR gender = $gender) AND ($year IS NULL OR year = $year)
+\`\`\`
+
+\`\`\`kpi id=kpi-revenue
+label: Total revenue
+sql: SELECT sum(revenue) FROM gold.filtered
+format: currency
+compare: year
+\`\`\`
+
+\`\`\`kpi id=kpi-lines
+label: Lines
+sql: SELECT count(*) FROM gold.filtered
+format: integer
+compare: year
+\`\`\`
+
+\`\`\`chart id=chart-by-year
+title: Revenue by year
+data: SELECT year, sum(revenue) AS revenue FROM gold.filtered GROUP BY year ORDER BY year
+mark: bar
+x: year
+y: revenue
+\`\`\`
+
+\`\`\`sql id=top-lines
+SELECT gender, revenue FROM gold.sales WHERE $gender IS NULL OR gender = $gender ORDER BY revenue DESC
+\`\`\`
+`;
+
+/** The engine, recording each call in order and how many were under way at once. */
+function recording(engine: EngineApi) {
+  const calls: string[] = [];
+  let inflight = 0;
+  let mostAtOnce = 0;
+  const wrapped = new Proxy(engine, {
+    get(target, key) {
+      const value = Reflect.get(target, key) as unknown;
+      if (typeof value !== 'function' || !['query', 'run'].includes(String(key))) return value;
+      return async (...args: unknown[]) => {
+        calls.push(String(args[0]).replace(/\s+/g, ' ').trim());
+        inflight++;
+        mostAtOnce = Math.max(mostAtOnce, inflight);
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } finally {
+          inflight--;
+        }
+      };
+    },
+  });
+  return {
+    engine: wrapped,
+    calls,
+    reset: () => {
+      calls.length = 0;
+      mostAtOnce = 0;
+    },
+    mostAtOnce: () => mostAtOnce,
+  };
+}
+
+let engine: EngineApi;
+let rec: ReturnType<typeof recording>;
+let runtime: NotebookRuntime;
+
+beforeAll(async () => {
+  engine = await createNodeEngine();
+  rec = recording(engine);
+  runtime = new NotebookRuntime(rec.engine, parseNotebook(NOTEBOOK));
+  await runtime.runAll();
+});
+
+describe('a slicer change', () => {
+  it('sends the cards, the chart and the query together, before the view is made again', async () => {
+    rec.reset();
+    const plans = performance.getEntriesByName('medallion:plan').length;
+    await runtime.setInput('gender', 'F');
+    expect(rec.mostAtOnce()).toBeGreaterThanOrEqual(4);
+    const createView = rec.calls.findIndex((c) => c.startsWith('CREATE OR REPLACE VIEW gold.filtered'));
+    const lastRead = Math.max(...['sum(revenue) FROM gold.filtered', 'count(*) FROM gold.filtered', 'GROUP BY year'].map((s) => rec.calls.findIndex((c) => c.includes(s))));
+    expect(lastRead).toBeGreaterThan(-1);
+    expect(createView).toBeGreaterThan(lastRead);
+    // The view's refresh is a plan of its own, after the one that updates the dashboard.
+    expect(performance.getEntriesByName('medallion:plan').length - plans).toBe(2);
+    expect(rec.calls.some((c) => c.startsWith('CREATE OR REPLACE TABLE gold.sales'))).toBe(false);
+  });
+
+  it('gives every cell the answer of its own query', async () => {
+    await runtime.setInput('gender', 'F');
+    expect(runtime.state('kpi-revenue').kpi).toEqual({ value: '15.50', previous: null });
+    expect(runtime.state('kpi-lines').kpi?.value).toBe('2');
+    expect(runtime.state('top-lines').result?.rows).toBe(2);
+    expect(runtime.state('filtered').status).toBe('done');
+    expect(runtime.state('filtered').result?.rows).toBe(2);
+    const table = runtime.state('chart-by-year').result!.preview;
+    const revenue = table.getChild('revenue')!;
+    const chart = table.toArray().map((r, i) => [Number(r.year), valueToDecimalText(revenue.get(i), revenue.type)]);
+    expect(chart).toEqual([
+      [2016, '10.50'],
+      [2017, '5.00'],
+    ]);
+  });
+
+  it('keeps each card its previous period when a year is chosen, though the other cells run alongside', async () => {
+    await runtime.setInputs([
+      ['gender', null],
+      ['year', 2017],
+    ]);
+    expect(runtime.state('kpi-revenue').kpi).toEqual({ value: '6.00', previous: '30.75' });
+    expect(runtime.state('kpi-lines').kpi).toEqual({ value: '2', previous: '2' });
+    expect(runtime.state('chart-by-year').result!.preview.numRows).toBe(1);
+    expect(runtime.state('top-lines').result?.rows).toBe(4);
+    await runtime.setInput('year', null);
+  });
+
+  it('re-creates a view edited since its last run before what reads it', async () => {
+    const source = runtime.notebook.cells.find((c) => c.id === 'filtered')!.source;
+    runtime.dispatch({ type: 'edit', id: 'filtered', source: source.replace('SELECT *', 'SELECT gender, year, revenue * 2 AS revenue') });
+    await runtime.setInput('gender', 'M');
+    expect(runtime.state('filtered').status).toBe('done');
+    expect(runtime.state('kpi-revenue').kpi?.value).toBe('40.50');
+  });
+});
