@@ -47,10 +47,6 @@ export class MnCell extends LitElement {
       :host {
         display: block;
         scroll-margin-top: 72px;
-        /* A long notebook: cells out of view are not laid out or painted until scrolled to
-           (a slicer change redraws a dozen of them). The last size seen holds their place. */
-        content-visibility: auto;
-        contain-intrinsic-size: auto 320px;
       }
       section {
         position: relative;

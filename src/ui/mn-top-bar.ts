@@ -9,6 +9,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { resetStyles, buttonStyles } from './styles/shared.ts';
 import { icons } from './icons.ts';
+import { IS_MAC } from './platform-keys.ts';
 
 /** The ways to look at one notebook; switching re-runs nothing. */
 export type ViewMode = 'notebook' | 'dashboard' | 'lineage';
@@ -23,8 +24,6 @@ export interface EngineStatus {
   readonly state: 'starting' | 'ready' | 'failed';
   readonly label: string;
 }
-
-const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 @customElement('mn-top-bar')
 export class MnTopBar extends LitElement {
@@ -217,8 +216,11 @@ export class MnTopBar extends LitElement {
         }
       }
       /* Narrower: the engine shows as its coloured dot (the words stay for screen readers
-         and as a tooltip), so the actions keep one row. */
-      @media (max-width: 1180px) {
+         and as a tooltip), so the actions keep one row on a laptop. */
+      @media (max-width: 1440px) {
+        .progress-words {
+          display: none;
+        }
         .engine {
           padding: 0 8px;
         }
@@ -312,7 +314,7 @@ export class MnTopBar extends LitElement {
         )}
       </div>
       <span class="spacer"></span>
-      ${this.pending > 0 ? html`<span class="progress" role="status">Running… ${this.pending} cell${this.pending === 1 ? '' : 's'} left</span>` : nothing}
+      ${this.pending > 0 ? html`<span class="progress" role="status" title="${this.pending} cell${this.pending === 1 ? "" : "s"} left to run">Running… ${this.pending}<span class="progress-words"> cell${this.pending === 1 ? '' : 's'} left</span></span>` : nothing}
       <span class="hint"
         ><kbd>⇧</kbd> <kbd>Enter</kbd> run cell · <kbd>${mod}</kbd> <kbd>⇧</kbd>
         <kbd>Enter</kbd> run all</span
