@@ -7,7 +7,11 @@
  *   options: {delimiter: ";", encoding: latin-1, skip: 2, header: true}
  *   options AW_Sales_2016.csv: {quote: ""}
  *   materialize: false
+ *   urls: https://example.org/aw/AW_Sales_2016.csv, https://example.org/aw/AW_Sales_2017.csv
  *
+ * `urls` names where the files can be fetched when nobody has added them (a shared
+ * notebook's data): each URL gives the file named by its last path segment, fetched only
+ * once the person allows network access. Without `files:`, the cell reads those files.
  * `files` takes names or globs (`*`, `?`), several separated by commas or on several
  * `files:` lines. `options:` applies to every file; `options NAME_OR_GLOB:` to the files
  * it matches, over the general ones. Option values are YAML: `encoding` (utf-8, latin-1,
@@ -22,15 +26,23 @@ import type { CsvOverrides, IngestOptions, TextEncoding } from '../engine/api.ts
 export interface BronzeSpec {
   readonly table: string | null;
   readonly files: readonly string[];
+  /** Files the cell can fetch when they were not added: file name → http(s) URL. */
+  readonly urls: readonly DataUrl[];
   /** How to read the files, when the cell says; absent when everything is detected. */
   readonly options?: IngestOptions;
   /** Problems in words, for the cell to show. */
   readonly problems: readonly string[];
 }
 
+export interface DataUrl {
+  readonly name: string;
+  readonly url: string;
+}
+
 export function parseBronzeSpec(source: string): BronzeSpec {
   let table: string | null = null;
   const files: string[] = [];
+  const urls: DataUrl[] = [];
   const problems: string[] = [];
   let all: CsvOverrides | undefined;
   const perFile: { pattern: string; options: CsvOverrides }[] = [];
@@ -48,6 +60,12 @@ export function parseBronzeSpec(source: string): BronzeSpec {
       }
     } else if (key === 'files') {
       files.push(...value.split(',').map((f) => f.trim()).filter((f) => f !== ''));
+    } else if (key === 'urls' || key === 'url') {
+      for (const url of value.split(/[\s,]+/).filter((u) => u !== '')) {
+        const name = fileNameOfUrl(url);
+        if (name === null) problems.push(`"${url}" is not an http(s) URL of a file.`);
+        else urls.push({ name, url });
+      }
     } else if (key === 'materialize') {
       const flag = value.toLowerCase();
       if (flag === 'true' || flag === 'false') materialize = flag === 'true';
@@ -59,18 +77,40 @@ export function parseBronzeSpec(source: string): BronzeSpec {
       if (pattern === '') all = { ...all, ...parsed.options };
       else perFile.push({ pattern, options: parsed.options });
     } else {
-      problems.push(`Line "${line}" is not understood; a bronze cell has "table:", "files:", "options:" and "materialize:" lines.`);
+      problems.push(`Line "${line}" is not understood; a bronze cell has "table:", "files:", "urls:", "options:" and "materialize:" lines.`);
     }
   }
   if (table === null) problems.push('No "table:" line: name the bronze table this cell fills.');
+  if (files.length === 0 && urls.length > 0) files.push(...urls.map((u) => u.name));
   if (files.length === 0) problems.push('No "files:" line: name the files (or a glob) this cell reads.');
-  if (all === undefined && perFile.length === 0 && materialize === undefined) return { table, files, problems };
+  for (const { name, url } of urls) {
+    if (!files.some((pattern) => matchesFilePattern(name, pattern)))
+      problems.push(`${url} gives the file ${name}, which no "files:" entry names.`);
+  }
+  if (all === undefined && perFile.length === 0 && materialize === undefined) return { table, files, urls, problems };
   const options: IngestOptions = {
     ...(all ? { all } : {}),
     ...(perFile.length > 0 ? { files: perFile } : {}),
     ...(materialize === undefined ? {} : { materialize }),
   };
-  return { table, files, options, problems };
+  return { table, files, urls, options, problems };
+}
+
+/** The file an http(s) URL names: its last path segment, decoded; null when it names none. */
+export function fileNameOfUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const last = parsed.pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(last) || null;
+  } catch {
+    return last || null;
+  }
 }
 
 /** The text of a bronze cell; options, if any, written back in the form the parser reads. */

@@ -9,7 +9,7 @@ import { exportDbtCommand } from './export-dbt-command.ts';
 
 const USAGE = `Usage:
   medallion run NOTEBOOK [--data DIR] [--out DIR] [--format csv|json|parquet] [--layers gold|all]
-                 [--engine wasm|native] [--threads N] [--memory-limit 8GB]
+                 [--engine wasm|native] [--threads N] [--memory-limit 8GB] [--allow-network]
   medallion export-dbt NOTEBOOK --out DIR
   medallion ingest FILE_OR_DIR... --out DIR
   medallion test NOTEBOOK [--data DIR]

@@ -24,6 +24,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       out: { type: 'string', default: 'out' },
       format: { type: 'string', default: 'csv' },
       layers: { type: 'string', default: 'gold' },
+      // The notebook's `urls:` and remote reads, off unless asked for, as in the page.
+      'allow-network': { type: 'boolean', default: false },
       ...ENGINE_OPTIONS,
     },
   });
@@ -42,9 +44,14 @@ export async function runCommand(argv: string[]): Promise<number> {
   const started = performance.now();
   const engine = await createEngine(values);
   const runtime = new NotebookRuntime(engine, notebook);
-  const missing = missingFiles(runtime, files.map((f) => f.name));
+  if (values['allow-network']) runtime.allowNetwork();
+  // A file the notebook can fetch by URL is not missing when the network is allowed.
+  const fetchable = values['allow-network'] ? runtime.dataUrls().map((u) => u.name) : [];
+  const missing = missingFiles(runtime, [...files.map((f) => f.name), ...fetchable]);
   if (missing.length > 0) {
     console.error(missing.map((m) => `Missing data: ${m}, expected in ${dataDir}`).join('\n'));
+    if (!values['allow-network'] && runtime.dataUrls().length > 0)
+      console.error('The notebook says where some of its files can be fetched: add --allow-network to fetch them.');
     return 2;
   }
   await runtime.addFiles(files.map((f) => ({ name: f.name, handle: f.path })), false);

@@ -5,7 +5,10 @@
  * interface in-process.
  */
 
-/** A file the engine can read: a Blob/File in the browser, a path or a Blob in Node. */
+/**
+ * A file the engine can read: a Blob/File in the browser, a path or a Blob in Node, or an
+ * http(s) URL it fetches (refused in the browser until network access is allowed).
+ */
 export type FileHandle = Blob | string;
 
 export type TextEncoding = 'utf-8' | 'utf-16' | 'latin-1';

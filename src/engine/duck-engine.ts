@@ -24,6 +24,7 @@ import type { EngineBackend, RegisteredHandle } from './backend.ts';
 import { QueryCancelledError, type DuckSession } from './duck-session.ts';
 import { ingestFiles } from './csv-ingest.ts';
 import { describeColumns } from './describe.ts';
+import { downloadFile, isDataUrl } from './download-file.ts';
 import { runDataTests } from './data-tests.ts';
 import { profileRelation } from './profile.ts';
 import { cleaningReport } from './cleaning-report.ts';
@@ -80,8 +81,9 @@ export class DuckEngine implements EngineApi {
   }
 
   async addFile(name: string, handle: FileHandle): Promise<RegisteredFile> {
+    const contents = isDataUrl(handle) ? await downloadFile(name, handle) : handle;
     if (this.files.has(name)) await this.backend.dropFile(name);
-    const registered = await this.backend.registerFile(name, handle);
+    const registered = await this.backend.registerFile(name, contents);
     this.files.set(name, registered);
     return { name, size: registered.reader.size };
   }

@@ -30,7 +30,7 @@ export interface CellTestResult extends Omit<DataTestResult, 'sample'> {
 
 export interface CellState {
   readonly status: CellStatus;
-  /** The error (DuckDB's message) or why the cell is blocked. */
+  /** The error (DuckDB's message), why the cell is blocked, or why it is stale when an edit did not do it (an engine restart). */
   readonly message: string | null;
   readonly result: CellResult | null;
   readonly ingest: IngestResult | null;

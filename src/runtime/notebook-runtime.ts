@@ -9,7 +9,7 @@ import type { CleaningReport, EngineApi, FileHandle, IngestProgress, RelationPro
 import type { Cell, Notebook } from '../notebook/types.ts';
 import { reduceNotebook, addedCellId, type NotebookAction } from '../notebook/reducer.ts';
 import { analyzeNotebook, type CellAnalysis } from '../analysis/analyze-notebook.ts';
-import { matchesFilePattern, formatBronzeSpec, parseBronzeSpec } from '../analysis/bronze-spec.ts';
+import { matchesFilePattern, formatBronzeSpec, parseBronzeSpec, type DataUrl } from '../analysis/bronze-spec.ts';
 import { parseTestSpec } from '../analysis/test-spec.ts';
 import { analyzeSql, layerOf } from '../analysis/analyze-sql.ts';
 import { buildGraph, descendants, planRun, type DependencyGraph } from '../graph/dependency-graph.ts';
@@ -305,6 +305,25 @@ export class NotebookRuntime {
     this.beforeQueued.clear();
   }
 
+  /** Files bronze cells can fetch by URL (`urls:`), each name once. */
+  dataUrls(): DataUrl[] {
+    const found = new Map<string, DataUrl>();
+    for (const cell of this.notebook.cells) {
+      if (cell.kind !== 'bronze') continue;
+      for (const entry of parseBronzeSpec(cell.source).urls) if (!found.has(entry.name)) found.set(entry.name, entry);
+    }
+    return [...found.values()];
+  }
+
+  /** Fetches the files a bronze cell names by URL that nobody has added (an added file wins). */
+  private async fetchDataFiles(urls: readonly DataUrl[]): Promise<void> {
+    const wanted = urls.filter(({ name }) => !this.fileNames.includes(name));
+    if (wanted.length === 0) return;
+    for (const { name, url } of wanted) await this.engine.addFile(name, url);
+    this.fileNames = (await this.engine.listFiles()).map((f) => f.name).sort();
+    this.changed();
+  }
+
   private bronzeCellsReading(fileName: string): string[] {
     return this.notebook.cells
       .filter((c) => c.kind === 'bronze')
@@ -441,7 +460,8 @@ export class NotebookRuntime {
           this.setState(id, { progress });
           this.changed();
         };
-        const options = parseBronzeSpec(cell.source).options;
+        const { options, urls } = parseBronzeSpec(cell.source);
+        await this.fetchDataFiles(urls);
         const ingest = await this.engine.ingest(analysis.defines!, analysis.files, onProgress, options);
         const relation = quoteQualified(ingest.table);
         const preview = decodeIpc(await this.engine.page(relation, 0, PREVIEW_ROWS));
@@ -507,7 +527,7 @@ export class NotebookRuntime {
     for (const id of ids) {
       const status = this.state(id).status;
       if (status === 'done' || status === 'error' || status === 'blocked') {
-        this.setState(id, { status: 'stale' });
+        this.setState(id, { status: 'stale', message: null });
       }
     }
   }

@@ -164,9 +164,12 @@ export class NotebookSession extends EventTarget {
     return this.networkAllowed ? [] : this.runtime.remoteUrls();
   }
 
-  /** File names or globs bronze cells read that no added file matches. */
+  /**
+   * File names or globs bronze cells read that no added file matches and no `urls:` line
+   * can fetch (those come over the network, once it is allowed).
+   */
   missingFiles(): string[] {
-    const files = this.runtime.files();
+    const files = [...this.runtime.files(), ...this.runtime.dataUrls().map((u) => u.name)];
     const patterns = [...this.runtime.analysis.values()].flatMap((a) => a.files);
     return [...new Set(patterns.filter((p) => !files.some((f) => matchesFilePattern(f, p))))];
   }

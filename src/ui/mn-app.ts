@@ -194,6 +194,7 @@ export class MnApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this._onKeyDown);
+    this.addEventListener('mn-cancel', this._onCancel);
     this.subscribe();
   }
 
@@ -210,6 +211,7 @@ export class MnApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this._onKeyDown);
+    this.removeEventListener('mn-cancel', this._onCancel);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
   }
@@ -444,6 +446,12 @@ export class MnApp extends LitElement {
       ?.runAll()
       .catch((error: unknown) => this.showError(`Run all failed: ${messageOf(error)}`));
   }
+
+  /** "Cancel" in the top bar or under a loading file: the running query stops, tables stay. */
+  private readonly _onCancel = (event: Event): void => {
+    event.stopPropagation();
+    this.runtime?.cancel().catch((error: unknown) => this.showError(`Could not cancel: ${messageOf(error)}`));
+  };
 
   private _onRunAll(event: Event): void {
     event.stopPropagation();

@@ -519,8 +519,9 @@ export class MnCell extends LitElement {
       );
     } else if (state.status === 'stale') {
       parts.push(
+        // After an engine restart the message says what was lost; otherwise an edit did it.
         html`<p class="note">
-          Out of date: this cell or a table it reads changed. Run it to refresh.
+          ${state.message ?? 'Out of date: this cell or a table it reads changed. Run it to refresh.'}
         </p>`,
       );
     }

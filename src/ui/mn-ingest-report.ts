@@ -18,7 +18,7 @@ import type {
 import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
 import { runtimeContext } from './runtime-context.ts';
 import { resetStyles, buttonStyles } from './styles/shared.ts';
-import { delimiterName, encodingName, formatCount } from './format.ts';
+import { delimiterName, encodingName, formatBytes, formatCount } from './format.ts';
 import { fileOptions, setFileOptions } from './bronze-options-edit.ts';
 
 const SHOWN_REJECTS = 5;
@@ -259,8 +259,13 @@ export class MnIngestReport extends LitElement {
       }
       .progress {
         display: grid;
-        gap: 6px;
+        grid-template-columns: minmax(0, 1fr) auto;
+        align-items: center;
+        gap: 6px 12px;
         color: var(--mn-text-muted);
+      }
+      .progress .bar {
+        grid-column: 1 / -1;
       }
       .bar {
         height: 6px;
@@ -582,6 +587,10 @@ export class MnIngestReport extends LitElement {
     });
   }
 
+  private _onCancel(): void {
+    this.dispatchEvent(new CustomEvent('mn-cancel', { bubbles: true, composed: true }));
+  }
+
   private renderProgress(progress: IngestProgress) {
     const percent =
       progress.bytesTotal > 0 ? Math.round((100 * progress.bytesDone) / progress.bytesTotal) : 0;
@@ -591,11 +600,13 @@ export class MnIngestReport extends LitElement {
         : progress.phase === 'loading'
           ? `Loading ${progress.fileCount === 1 ? progress.file : `${progress.fileCount} files`}`
           : `Finishing ${progress.file}`;
-    // Detection reads bytes we can count; DuckDB's load itself reports nothing, so the bar
-    // then moves without claiming a percentage.
-    const indeterminate = progress.phase !== 'detecting';
+    // Bytes are counted while detecting and, where the engine meters its reads, while
+    // loading; without a count the bar moves without claiming a percentage.
+    const indeterminate = progress.bytesDone <= 0 || progress.bytesTotal <= 0 || progress.phase === 'done';
+    const bytes = indeterminate ? '' : ` (${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)})`;
     return html`<div class="progress">
-      <span>${what}…</span>
+      <span>${what}${bytes}…</span>
+      <button class="btn" @click=${this._onCancel} title="Stop loading; nothing else is lost">Cancel</button>
       <div
         role="progressbar"
         aria-label="Loading files"

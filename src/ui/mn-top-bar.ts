@@ -314,7 +314,8 @@ export class MnTopBar extends LitElement {
         )}
       </div>
       <span class="spacer"></span>
-      ${this.pending > 0 ? html`<span class="progress" role="status" title="${this.pending} cell${this.pending === 1 ? "" : "s"} left to run">Running… ${this.pending}<span class="progress-words"> cell${this.pending === 1 ? '' : 's'} left</span></span>` : nothing}
+      ${this.pending > 0 ? html`<span class="progress" role="status" title="${this.pending} cell${this.pending === 1 ? "" : "s"} left to run">Running… ${this.pending}<span class="progress-words"> cell${this.pending === 1 ? '' : 's'} left</span></span>
+            <button class="btn" @click=${this._onCancel} title="Stop the running query; tables made so far stay">Cancel</button>` : nothing}
       <span class="hint"
         ><kbd>⇧</kbd> <kbd>Enter</kbd> run cell · <kbd>${mod}</kbd> <kbd>⇧</kbd>
         <kbd>Enter</kbd> run all</span
@@ -359,6 +360,10 @@ export class MnTopBar extends LitElement {
 
   private _onPresent(): void {
     this.dispatchEvent(new CustomEvent('mn-present', { bubbles: true, composed: true }));
+  }
+
+  private _onCancel(): void {
+    this.dispatchEvent(new CustomEvent('mn-cancel', { bubbles: true, composed: true }));
   }
 
   private _onRunAll(): void {

@@ -223,6 +223,45 @@ test('remote URLs are not fetched until network access is allowed', async () => 
   await context.close();
 });
 
+test('a shared notebook fetches the data its bronze cells name by URL, once allowed', async () => {
+  const text = [
+    '---',
+    'title: Data by URL',
+    '---',
+    '',
+    '```bronze id=bronze-people',
+    'table: bronze.people',
+    `urls: ${dataUrl}/data/people.csv`,
+    '```',
+    '',
+    '```sql id=silver-people',
+    'CREATE TABLE silver.people AS SELECT CAST(a AS INTEGER) AS a FROM bronze.people',
+    '```',
+    '',
+  ].join('\n');
+  const shared = await freshPage(browser);
+  const { page } = shared;
+  hits.length = 0;
+  await page.goto(await linkTo(inject('baseUrl'), { text, inputs: [] }));
+
+  // The banner names the URL; the file is not asked for (the notebook says where it is).
+  const notice = page.getByRole('region', { name: 'Network access' });
+  await expect.poll(() => notice.count()).toBe(1);
+  expect(await notice.innerText()).toContain(`${dataUrl}/data/people.csv`);
+  expect(await page.getByRole('region', { name: 'Data files needed' }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Trust and run' }).click();
+  await waitForIdle(page);
+  expect(await statusOf(cell(page, 'bronze.people'))).toBe('blocked');
+  expect(hits).toEqual([]);
+
+  await page.getByRole('button', { name: 'Allow network access' }).click();
+  await waitForStatus(cell(page, 'silver.people'), ['done']);
+  expect(await statusOf(cell(page, 'bronze.people'))).toBe('done');
+  expect(hits).toEqual(['GET /data/people.csv']);
+  expect(shared.errors).toEqual([]);
+  await shared.context.close();
+});
+
 interface Medallion {
   medallion: {
     runtime: import('../../src/runtime/notebook-runtime.ts').NotebookRuntime;

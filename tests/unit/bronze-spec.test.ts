@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBronzeSpec, matchesFilePattern, parseBronzeSpec, parseCsvOverrides } from '../../src/analysis/bronze-spec.ts';
+import { fileNameOfUrl, formatBronzeSpec, matchesFilePattern, parseBronzeSpec, parseCsvOverrides } from '../../src/analysis/bronze-spec.ts';
 import { bronzeTableName } from '../../src/runtime/bronze-names.ts';
 
 describe('bronze cell spec', () => {
@@ -7,6 +7,7 @@ describe('bronze cell spec', () => {
     expect(parseBronzeSpec('table: bronze.sales\nfiles: AW_Sales*.csv, extra.csv\n# note')).toEqual({
       table: 'bronze.sales',
       files: ['AW_Sales*.csv', 'extra.csv'],
+      urls: [],
       problems: [],
     });
   });
@@ -93,7 +94,35 @@ describe('bronze cell spec', () => {
     const options = { all: { delimiter: ';', skip: 1 }, files: [{ pattern: 'b*.csv', options: { encoding: 'latin-1' as const, quote: '' } }] };
     const text = formatBronzeSpec('bronze.x', ['a.csv', 'b*.csv'], options);
     expect(text).toBe('table: bronze.x\nfiles: a.csv, b*.csv\noptions: {delimiter: ";", skip: 1}\noptions b*.csv: {encoding: latin-1, quote: ""}');
-    expect(parseBronzeSpec(text)).toEqual({ table: 'bronze.x', files: ['a.csv', 'b*.csv'], options, problems: [] });
+    expect(parseBronzeSpec(text)).toEqual({ table: 'bronze.x', files: ['a.csv', 'b*.csv'], urls: [], options, problems: [] });
     expect(formatBronzeSpec('bronze.x', ['a.csv'])).toBe('table: bronze.x\nfiles: a.csv');
+  });
+});
+
+describe('bronze cell data URLs', () => {
+  it('names each fetched file by the last segment of its URL; files default to them', () => {
+    const spec = parseBronzeSpec(
+      'table: bronze.sales\nurls: https://example.org/aw/AW_Sales_2016.csv, https://example.org/aw/AW%20Sales%202017.csv',
+    );
+    expect(spec.urls).toEqual([
+      { name: 'AW_Sales_2016.csv', url: 'https://example.org/aw/AW_Sales_2016.csv' },
+      { name: 'AW Sales 2017.csv', url: 'https://example.org/aw/AW%20Sales%202017.csv' },
+    ]);
+    expect(spec.files).toEqual(['AW_Sales_2016.csv', 'AW Sales 2017.csv']);
+    expect(spec.problems).toEqual([]);
+  });
+
+  it('says when a URL is not http(s), or gives a file the files line does not read', () => {
+    const spec = parseBronzeSpec('table: bronze.sales\nfiles: AW_Sales*.csv\nurls: ftp://x/AW_Sales.csv\nurl: https://example.org/customers.csv');
+    expect(spec.problems).toEqual([
+      '"ftp://x/AW_Sales.csv" is not an http(s) URL of a file.',
+      'https://example.org/customers.csv gives the file customers.csv, which no "files:" entry names.',
+    ]);
+  });
+
+  it('a URL ending in a slash names no file', () => {
+    expect(fileNameOfUrl('https://example.org/data/')).toBeNull();
+    expect(fileNameOfUrl('not a url')).toBeNull();
+    expect(fileNameOfUrl('https://example.org/d/x.csv?raw=1')).toBe('x.csv');
   });
 });
