@@ -60,6 +60,9 @@ test('after an engine crash the page restarts it, says so, and Run all rebuilds 
     .poll(() => page.getByText(/engine .*restarted/i).count(), { timeout: 30_000 })
     .toBeGreaterThan(0);
   await expect.poll(() => statusOf(gold), { timeout: 10_000 }).toBe('stale');
+  // The cell says why it is stale: the restart, not an edit.
+  expect(await gold.innerText()).toMatch(/restarted; its tables were lost\. Re-run to rebuild them\./);
+  expect(await gold.innerText()).not.toContain('Out of date');
   expect(await snapshot()).toBe(before);
 
   // The new engine has the same files, and Run all rebuilds the gold layer.
@@ -78,6 +81,29 @@ test('after an engine crash the page restarts it, says so, and Run all rebuilds 
     .count();
   expect(failed).toBe(0);
   expect(await snapshot()).toBe(before);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('the Cancel button in the top bar stops the running query', async () => {
+  const { page, errors } = await openPage(browser, inject('baseUrl'));
+  const gold = cell(page, 'gold.customer_360');
+  await waitForStatus(gold, ['done', 'error', 'blocked']);
+  await waitForIdle(page);
+  const id = await page.evaluate(() => {
+    const { runtime } = (globalThis as unknown as { medallion: { runtime: { dispatch(a: object): string; runCell(id: string): Promise<void> } } }).medallion;
+    const added = runtime.dispatch({ type: 'add', kind: 'sql', source: 'SELECT sum(a.range * b.range) AS s FROM range(100000000) a, range(100) b' });
+    void runtime.runCell(added);
+    return added;
+  });
+  const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+  await expect.poll(() => cancel.count()).toBe(1);
+  await cancel.click();
+  await expect
+    .poll(() => page.evaluate((cellId) => (globalThis as unknown as { medallion: { runtime: { state(id: string): { status: string; message: string | null } } } }).medallion.runtime.state(cellId), id), { timeout: 2000 })
+    .toMatchObject({ status: 'error', message: 'Cancelled' });
+  await expect.poll(() => cancel.count()).toBe(0);
+  expect(await statusOf(gold)).toBe('done');
   expect(errors).toEqual([]);
   await page.close();
 });
