@@ -371,6 +371,7 @@ export class NotebookRuntime {
   private async execute(plan: readonly string[], epoch: number): Promise<void> {
     if (epoch !== this.epoch) return; // cancelled (or the engine restarted) before it started
     const started = performance.now();
+    const busyBefore = await this.busyTime();
     await this.syncVariables();
     const failed = new Set<string>();
     const early = new Map<string, Promise<Partial<CellState>>>();
@@ -389,14 +390,20 @@ export class NotebookRuntime {
         this.setState(id, { status: 'blocked', message: `Not run: it reads ${name}, which failed.` });
         continue;
       }
+      // Results sent together are shown together, once the engine has answered them all:
+      // drawing each chart while the engine works would take the CPU it needs (on a laptop
+      // the page, the engine's worker and the browser's own threads share two cores).
+      if (early.has(id)) await Promise.allSettled(early.values());
       this.runningId = id;
       const ok = await this.runOne(id, epoch, early.get(id));
       this.runningId = null;
       if (!ok) failed.add(id);
       if (!early.has(id)) this.startEarly(plan, index + 1, early);
     }
-    // Benchmarks and the page read how long each plan took from the performance timeline.
-    performance.measure('medallion:plan', { start: started, detail: { cells: plan.length, failed: failed.size } });
+    // Benchmarks and the page read how long each plan took, and how long of it the engine
+    // was busy (its query time), from the performance timeline.
+    const engineBusyMs = (await this.busyTime()) - busyBefore;
+    performance.measure('medallion:plan', { start: started, detail: { cells: plan.length, failed: failed.size, engineBusyMs } });
     // Cells on a cycle, and those downstream of one, never enter a plan: say why.
     const cyclic = [...this.graph.cyclic];
     for (const id of [...cyclic, ...descendants(this.graph, cyclic)]) {
@@ -427,6 +434,15 @@ export class NotebookRuntime {
       } else {
         toMake.add(id);
       }
+    }
+  }
+
+  /** The engine's busy time so far (NaN when it cannot say, e.g. while restarting). */
+  private async busyTime(): Promise<number> {
+    try {
+      return await this.engine.busyTime();
+    } catch {
+      return NaN;
     }
   }
 
