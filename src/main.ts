@@ -42,6 +42,7 @@ const FALLBACK_SAMPLE = [
   'AW_Territory.csv',
 ];
 
+performance.mark('t:main-start');
 const app: MnApp =
   document.querySelector('mn-app') ?? document.body.appendChild(document.createElement('mn-app'));
 const storage = browserStorage();
@@ -60,6 +61,7 @@ try {
     gallery.map((g) => g.name),
   );
   const opening = await openRequested(request, { gallery, store, trust });
+  performance.mark('t:opened');
   if (opening.kind === 'start') showStartPage(opening.message);
   else startNotebook(opening.notebook);
 } catch (error) {
@@ -68,6 +70,7 @@ try {
 
 function startNotebook(opened: OpenedNotebook): void {
   const { engine, worker } = startWorkerEngine();
+  performance.mark('t:worker-started');
   const runtime = new NotebookRuntime(engine, parseNotebook(opened.text));
   const session = new NotebookSession(runtime, opened, store, trust, {
     worker,
@@ -92,6 +95,8 @@ function startNotebook(opened: OpenedNotebook): void {
 
   app.session = session;
   session.start();
+  performance.mark('t:session');
+  void app.updateComplete.then(() => performance.mark('t:first-render'));
 
   engine
     .info()

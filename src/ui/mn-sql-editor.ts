@@ -3,8 +3,12 @@
  * highlighting and catalog completion; bronze specs and markdown sources edit as plain
  * text. Edits leave as debounced `mn-edit` events, flushed before any run, blur or
  * teardown so no keystroke is lost.
+ *
+ * The editor is made when the cell comes near the screen (or is clicked or focused):
+ * until then the text shows as plain lines of the same size. Making fifty editors at once
+ * took most of a long notebook's first second.
  */
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
@@ -46,6 +50,45 @@ export class MnSqlEditor extends LitElement {
       .host {
         min-height: 40px;
       }
+      .host:empty {
+        min-height: 0;
+      }
+      /* The text before the editor exists: CodeMirror's metrics (editor-theme.ts). */
+      .static {
+        margin: 0;
+        padding: 10px 0;
+        min-height: 40px;
+        font: 13px/1.6 var(--mn-mono);
+        color: var(--mn-text);
+        white-space: pre;
+        overflow-x: auto;
+        counter-reset: line;
+        cursor: text;
+      }
+      .static.wrap {
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      .static .line {
+        display: block;
+        min-height: 1.6em;
+        padding: 0 14px 0 6px;
+      }
+      .static.numbered .line {
+        padding-left: 40px;
+        text-indent: -34px;
+      }
+      .static.numbered .line::before {
+        counter-increment: line;
+        content: counter(line);
+        display: inline-block;
+        width: 34px;
+        padding: 0 4px 0 10px;
+        text-align: right;
+        text-indent: 0;
+        font-size: 11.5px;
+        color: var(--mn-text-faint);
+      }
     `,
   ];
 
@@ -65,17 +108,61 @@ export class MnSqlEditor extends LitElement {
   private known = '';
   private pending?: ReturnType<typeof setTimeout>;
 
+  /** Makes the editor once the element is within a couple of screens of the viewport. */
+  private readonly nearScreen =
+    typeof IntersectionObserver === 'undefined'
+      ? null // no layout to watch (tests in jsdom): made at once
+      : new IntersectionObserver(
+          (entries) => {
+            if (entries.some((e) => e.isIntersecting)) this.makeEditor();
+          },
+          { rootMargin: '1200px 0px' },
+        );
+
   override render() {
-    return html`<div class="host"></div>`;
+    // One template: the editor lives in .host, which must survive the plain text's removal.
+    return html`<div class="host"></div>${this.view ? nothing : this.renderPlain()}`;
+  }
+
+  private renderPlain() {
+    const classes = `static ${this.mode === 'markdown' ? 'wrap' : 'numbered'} ${this.mode === 'text' ? 'wrap' : ''}`;
+    return html`<pre
+      class=${classes}
+      tabindex="0"
+      aria-label=${this.label}
+      @pointerdown=${this._onPointerDown}
+      @focus=${this.focus}
+    >${this.source.split('\n').map((line) => html`<span class="line">${line}</span>`)}</pre>`;
   }
 
   override firstUpdated(): void {
     this.known = this.source;
+    if (this.nearScreen) this.nearScreen.observe(this);
+    else this.makeEditor();
+  }
+
+  /** A click on the plain text: the editor, with the caret where the click was. */
+  private async _onPointerDown(event: PointerEvent): Promise<void> {
+    event.preventDefault();
+    const view = this.makeEditor();
+    await this.updateComplete;
+    const at = view.posAtCoords({ x: event.clientX, y: event.clientY });
+    view.focus();
+    if (at !== null) view.dispatch({ selection: { anchor: at } });
+  }
+
+  /** The CodeMirror editor, made now if it was not yet. */
+  private makeEditor(): EditorView {
+    if (this.view) return this.view;
+    this.nearScreen?.disconnect();
+    this.known = this.pending === undefined ? this.source : this.known;
     this.view = new EditorView({
       parent: this.renderRoot.querySelector('.host')!,
       root: this.shadowRoot!,
       state: EditorState.create({ doc: this.source, extensions: this.extensions() }),
     });
+    this.requestUpdate(); // the plain text gives way
+    return this.view;
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -95,12 +182,14 @@ export class MnSqlEditor extends LitElement {
     super.connectedCallback();
     // The session asks every editor to send pending keystrokes before the tab closes.
     window.addEventListener('mn-flush-edits', this.onFlushRequest);
+    if (this.hasUpdated && !this.view) this.nearScreen?.observe(this);
   }
 
   private readonly onFlushRequest = () => this.flush();
 
   override disconnectedCallback(): void {
     window.removeEventListener('mn-flush-edits', this.onFlushRequest);
+    this.nearScreen?.disconnect();
     this.flush();
     super.disconnectedCallback();
     // A moved cell is disconnected and reconnected in one task: keep its editor (and undo
@@ -121,7 +210,7 @@ export class MnSqlEditor extends LitElement {
   }
 
   override focus(): void {
-    this.view?.focus();
+    this.makeEditor().focus();
   }
 
   private extensions(): Extension[] {

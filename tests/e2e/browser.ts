@@ -107,9 +107,18 @@ export async function findCell(
   return { name, region: cell(page, name) };
 }
 
+/**
+ * A cell's code editor. Editors are made as their cell nears the screen (plain text until
+ * then), so the cell is scrolled to first, as a person would.
+ */
+export async function editorOf(region: Locator): Promise<Locator> {
+  await region.scrollIntoViewIfNeeded();
+  return region.locator('.cm-content').first();
+}
+
 /** Puts the caret at the end of a cell's editor and types `text` there. */
 export async function appendToEditor(page: Page, region: Locator, text: string): Promise<void> {
-  await region.locator('.cm-content').first().click();
+  await (await editorOf(region)).click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text);
   // Close a completion popup, if typing opened one, so the next key reaches the editor.

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
+  editorOf,
   appendToEditor,
   cell,
   findCell,
@@ -33,7 +34,7 @@ test('an edit to silver.sales re-runs the gold tables that read it', async () =>
   await waitForStatus(silver.region, ['stale'], 10_000);
   await waitForStatus(gold, ['stale'], 10_000);
 
-  await silver.region.locator('.cm-content').first().click();
+  await (await editorOf(silver.region)).click();
   await page.keyboard.press('Shift+Enter');
   await waitForStatus(silver.region, ['done']);
   await waitForStatus(gold, ['done']);

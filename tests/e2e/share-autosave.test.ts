@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
+  editorOf,
   appendToEditor,
   cell,
   findCell,
@@ -48,14 +49,14 @@ test('an edit survives a reload, and can be reverted', async () => {
   const restored = page.getByRole('region', { name: 'Restored changes' });
   await expect.poll(() => restored.count()).toBe(1);
   await expect
-    .poll(() => cell(page, silver.name).locator('.cm-content').innerText())
+    .poll(async () => (await editorOf(cell(page, silver.name))).innerText())
     .toContain('kept across reloads');
   await ready(page);
 
   await restored.getByRole('button', { name: 'Revert to the original' }).click();
   await page.waitForLoadState('load');
   await ready(page);
-  expect(await cell(page, silver.name).locator('.cm-content').innerText()).not.toContain(
+  expect(await (await editorOf(cell(page, silver.name))).innerText()).not.toContain(
     'kept across reloads',
   );
   expect(await page.getByRole('region', { name: 'Restored changes' }).count()).toBe(0);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { appendToEditor, cell, findCell, launchBrowser, waitForIdle, waitForStatus } from './browser.ts';
+import { appendToEditor, cell, editorOf, findCell, launchBrowser, waitForIdle, waitForStatus } from './browser.ts';
 import { freshPage } from './share-helpers.ts';
 
 let browser: Browser;
@@ -53,7 +53,7 @@ test('rename, duplicate and delete a notebook kept in this browser', async () =>
   // The copy opens with its name and the edit.
   await list.getByRole('link', { name: 'Customer 360, my version (copy)' }).click();
   await expect.poll(() => page.getByRole('heading', { level: 1 }).first().innerText()).toBe('Customer 360, my version (copy)');
-  await expect.poll(() => cell(page, silver.name).locator('.cm-content').innerText()).toContain('-- my own change');
+  await expect.poll(async () => (await editorOf(cell(page, silver.name))).innerText()).toContain('-- my own change');
   expect(shared.errors).toEqual([]);
   await shared.context.close();
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { cell, launchBrowser, openPage, rowCountText, waitForIdle, waitForStatus } from './browser.ts';
+import { cell, editorOf, launchBrowser, openPage, rowCountText, waitForIdle, waitForStatus } from './browser.ts';
 import { cellSource, screenshotOf } from './teaching-helpers.ts';
 
 let browser: Browser;
@@ -106,7 +106,7 @@ test('a messy file: the ingest report shows what was skipped and rejected, and R
   await waitForStatus(bronze, ['done']);
   await waitForIdle(page);
   expect(await rowCountText(bronze)).toBe('5 rows');
-  expect(await bronze.locator('.cm-content').first().innerText()).toContain('options messy.csv: {header: false}');
+  expect(await (await editorOf(bronze)).innerText()).toContain('options messy.csv: {header: false}');
 
   // "Use detected settings" takes the line out again.
   await bronze.getByRole('button', { name: 'Settings for messy.csv' }).click();

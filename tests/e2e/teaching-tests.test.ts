@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { cell, launchBrowser, openPage, statusOf, waitForIdle, waitForStatus } from './browser.ts';
+import { cell, editorOf, launchBrowser, openPage, statusOf, waitForIdle, waitForStatus } from './browser.ts';
 import { cellSource, screenshotOf } from './teaching-helpers.ts';
 
 const truth = JSON.parse(readFileSync(join(process.cwd(), 'public', 'sample', 'truth.json'), 'utf8')) as {
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 /** Replaces a cell's whole text through its editor, as a paste would, and runs it. */
 async function replaceAndRun(page: Page, region: Locator, text: string): Promise<void> {
-  await region.locator('.cm-content').first().click();
+  await (await editorOf(region)).click();
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(text);
   await page.keyboard.press('Shift+Enter');
