@@ -96,6 +96,16 @@ export function parseBronzeSpec(source: string): BronzeSpec {
   return { table, files, urls, options, problems };
 }
 
+/** The files a notebook's bronze cells can fetch by URL, each name once (the first cell's URL wins). */
+export function dataUrlsOf(cells: readonly { readonly kind: string; readonly source: string }[]): DataUrl[] {
+  const found = new Map<string, DataUrl>();
+  for (const cell of cells) {
+    if (cell.kind !== 'bronze') continue;
+    for (const entry of parseBronzeSpec(cell.source).urls) if (!found.has(entry.name)) found.set(entry.name, entry);
+  }
+  return [...found.values()];
+}
+
 /** The file an http(s) URL names: its last path segment, decoded; null when it names none. */
 export function fileNameOfUrl(url: string): string | null {
   let parsed: URL;

@@ -9,7 +9,7 @@ import type { CleaningReport, EngineApi, FileHandle, IngestProgress, RelationPro
 import type { Cell, Notebook } from '../notebook/types.ts';
 import { reduceNotebook, addedCellId, type NotebookAction } from '../notebook/reducer.ts';
 import { analyzeNotebook, type CellAnalysis } from '../analysis/analyze-notebook.ts';
-import { matchesFilePattern, formatBronzeSpec, parseBronzeSpec, type DataUrl } from '../analysis/bronze-spec.ts';
+import { matchesFilePattern, formatBronzeSpec, parseBronzeSpec, dataUrlsOf, type DataUrl } from '../analysis/bronze-spec.ts';
 import { parseTestSpec } from '../analysis/test-spec.ts';
 import { analyzeSql, layerOf } from '../analysis/analyze-sql.ts';
 import { buildGraph, descendants, planRun, type DependencyGraph } from '../graph/dependency-graph.ts';
@@ -20,6 +20,7 @@ import { bindParams, setVariableSql, type ParamValue } from '../analysis/params.
 import { parseInputSpec } from '../dashboard/input-spec.ts';
 import { runDashboardCell, runsInOneQuery } from './dashboard-cells.ts';
 import { bronzeTableName } from './bronze-names.ts';
+import { planForInputs } from './input-plan.ts';
 import { buildLineage, type Lineage } from './lineage.ts';
 import { networkRefusal, remoteUrlsInValues, remoteUrlsOfCell } from '../analysis/remote-urls.ts';
 
@@ -207,25 +208,11 @@ export class NotebookRuntime {
     this.contentRevision++;
     const users = [...this.analysis.values()].filter((a) => a.params.some((p) => names.has(p))).map((a) => a.id);
     this.changed();
-    const { plan, views } = this.planForInputs(users);
+    const isReadyView = (id: string) => this.analysis.get(id)?.definesKind === 'view' && this.state(id).status === 'done';
+    const { plan, views } = planForInputs(this.graph, users, isReadyView);
     const run = this.enqueue(plan);
     if (views.length === 0) return run;
     return Promise.all([run, this.enqueue(views)]).then(() => undefined);
-  }
-
-  /**
-   * The plan when parameters change. A view that uses them reads their DuckDB variables
-   * each time it is queried, so what reads it need not wait for it to be made again: the
-   * cells downstream run first, and the view re-runs after, in a plan of its own, only to
-   * refresh its own preview.
-   */
-  private planForInputs(users: readonly string[]): { plan: string[]; views: string[] } {
-    const isReadyView = (id: string) =>
-      this.analysis.get(id)?.definesKind === 'view' && this.state(id).status === 'done';
-    const views = users.filter(isReadyView);
-    const roots = [...users.filter((id) => !isReadyView(id)), ...views.flatMap((id) => this.graph.children.get(id) ?? [])];
-    const plan = planRun(this.graph, roots);
-    return { plan, views: views.filter((id) => !plan.includes(id)) };
   }
 
   /**
@@ -307,12 +294,7 @@ export class NotebookRuntime {
 
   /** Files bronze cells can fetch by URL (`urls:`), each name once. */
   dataUrls(): DataUrl[] {
-    const found = new Map<string, DataUrl>();
-    for (const cell of this.notebook.cells) {
-      if (cell.kind !== 'bronze') continue;
-      for (const entry of parseBronzeSpec(cell.source).urls) if (!found.has(entry.name)) found.set(entry.name, entry);
-    }
-    return [...found.values()];
+    return dataUrlsOf(this.notebook.cells);
   }
 
   /** Fetches the files a bronze cell names by URL that nobody has added (an added file wins). */
@@ -390,11 +372,15 @@ export class NotebookRuntime {
         this.setState(id, { status: 'blocked', message: `Not run: it reads ${name}, which failed.` });
         continue;
       }
-      // Results sent together are shown together, once the engine has answered them all:
-      // drawing each chart while the engine works would take the CPU it needs (on a laptop
-      // the page, the engine's worker and the browser's own threads share two cores).
-      if (early.has(id)) await Promise.allSettled(early.values());
       this.runningId = id;
+      if (early.has(id)) {
+        // Results sent together are shown together, once the engine has answered them all:
+        // drawing each chart while the engine works would take the CPU it needs (on a
+        // laptop the page, the engine's worker and the browser's own threads share two cores).
+        this.setState(id, { status: 'running', message: null, progress: null });
+        this.changed();
+        await Promise.allSettled(early.values());
+      }
       const ok = await this.runOne(id, epoch, early.get(id));
       this.runningId = null;
       if (!ok) failed.add(id);
