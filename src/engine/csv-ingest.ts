@@ -90,6 +90,9 @@ export async function ingestFiles(
   if (files.length === 0) throw new Error(`No files to load into ${table}.`);
   const prepared: Prepared[] = [];
   const bytesTotal = files.reduce((sum, f) => sum + f.reader.size, 0);
+  const materialize = options.materialize !== false;
+  // Whether the table fits depends only on the files' sizes: say so before reading a byte.
+  if (materialize) await checkFits(table, files, await hooks.memoryBudget());
   let bytesBefore = 0;
   const unreadable: string[] = [];
   for (const [fileIndex, file] of files.entries()) {
@@ -105,8 +108,6 @@ export async function ingestFiles(
   }
   if (unreadable.length > 0) throw new Error(unreadable.join('\n'));
 
-  const materialize = options.materialize !== false;
-  if (materialize) await checkFits(table, files, await hooks.memoryBudget());
   const [schema] = table.split('.');
   await session.execute(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema!)}`);
   await session.execute('DROP TABLE IF EXISTS _ingest_rejects');

@@ -513,6 +513,15 @@ export class MnCell extends LitElement {
     const failedTests = cell.kind === 'test' && state.tests !== undefined && state.status === 'error';
     if (state.status === 'error' && state.message && !failedTests) {
       parts.push(html`<pre class="error" role="alert">${state.message}</pre>`);
+      // The engine found the files too big to load (csv-ingest.ts): offer its way out.
+      if (cell.kind === 'bronze' && state.message.includes('"materialize: false"') && !/^\s*materialize\s*:/m.test(cell.source)) {
+        parts.push(
+          html`<p class="note">
+            <button class="btn" @click=${this._onQueryInPlace}>Query the file in place</button>
+            Nothing is loaded; each query reads the file again.
+          </p>`,
+        );
+      }
     } else if (state.status === 'blocked' && !this.saysProblems(state.message)) {
       parts.push(
         html`<p class="note blocked">${state.message ?? 'Not run: an upstream cell failed.'}</p>`,
@@ -624,6 +633,17 @@ export class MnCell extends LitElement {
 
   private _onSpecToggle(event: Event): void {
     this.specOpen = (event.currentTarget as HTMLDetailsElement).open;
+  }
+
+  /** Adds `materialize: false` to the bronze cell and runs it: its table becomes a view over the files. */
+  private _onQueryInPlace(): void {
+    const runtime = this.runtime;
+    if (!runtime) return;
+    runtime.dispatch({ type: 'edit', id: this.cell.id, source: `${this.cell.source.trimEnd()}\nmaterialize: false` });
+    runtime.runCell(this.cell.id).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      this.dispatchEvent(new CustomEvent('mn-error', { detail: { message }, bubbles: true, composed: true }));
+    });
   }
 
   private _onEditMarkdown(): void {

@@ -221,6 +221,15 @@ export class MnTopBar extends LitElement {
         .progress-words {
           display: none;
         }
+        /* While a run shows its Cancel button, the product name gives way to its logo. */
+        :host([running]) .brand-name {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+          white-space: nowrap;
+        }
         .engine {
           padding: 0 8px;
         }
@@ -293,10 +302,14 @@ export class MnTopBar extends LitElement {
   @property({ attribute: false }) session?: NotebookSession;
   @property() view: ViewMode = 'notebook';
 
+  protected override updated(): void {
+    this.toggleAttribute('running', this.pending > 0);
+  }
+
   override render() {
     const mod = IS_MAC ? '⌘' : 'Ctrl';
     return html`<div class="bar">
-      <div class="brand"><span class="logo" aria-hidden="true"></span>Medallion Notebook</div>
+      <div class="brand" title="Medallion Notebook"><span class="logo" aria-hidden="true"></span><span class="brand-name">Medallion Notebook</span></div>
       <span class="slash" aria-hidden="true">/</span>
       <h1>${this.notebookTitle}</h1>
       <span class="engine ${this.engine.state}" role="status" title=${this.engine.label}
