@@ -4,10 +4,13 @@
  * notebook, the runtime, the session (trust, autosave, share, files) and the page. The
  * notebook shows (and can be edited) at once; the engine and the sample data follow.
  */
+// First: the engine worker starts before the rest of the app is evaluated.
+import './client/start-engine-early.ts';
 import './ui/styles/global.css';
 import './ui/mn-app.ts';
 import './ui/mn-start-page.ts';
 import { startWorkerEngine } from './client/worker-engine.ts';
+import { takeEarlyWorker } from './client/engine-worker-boot.ts';
 import { parseNotebook } from './notebook/format.ts';
 import { notebookTitle } from './notebook/types.ts';
 import { NotebookRuntime } from './runtime/notebook-runtime.ts';
@@ -166,6 +169,7 @@ async function fetchSampleFile(name: string): Promise<File | null> {
 
 /** The gallery, "Open a notebook file…", "New notebook" and the notebooks kept here. */
 function showStartPage(message: string | null): void {
+  takeEarlyWorker()?.terminate(); // started in case a notebook opened; none did
   const page = document.createElement('mn-start-page');
   page.gallery = gallery;
   page.store = store;

@@ -6,6 +6,7 @@
  * is current.
  */
 import * as Comlink from 'comlink';
+import { createEngineWorker, takeEarlyWorker } from './engine-worker-boot.ts';
 import type { EngineApi, FileHandle, IngestProgress } from '../engine/api.ts';
 import {
   RecoveringEngine,
@@ -28,10 +29,7 @@ export function startWorkerEngine(options: RecoveryOptions = {}): {
 }
 
 function connectWorker(): EngineConnection {
-  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'medallion-engine',
-  });
+  const worker = takeEarlyWorker() ?? createEngineWorker();
   const remote = Comlink.wrap<EngineApi & WorkerExtras>(worker);
   const engine: EngineApi = {
     info: () => remote.info(),
