@@ -221,18 +221,11 @@ export class MnTopBar extends LitElement {
         .progress-words {
           display: none;
         }
-        /* While a run shows its Cancel button, the product name gives way to its logo. */
-        :host([running]) .brand-name {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip: rect(0 0 0 0);
-          white-space: nowrap;
-        }
         .engine {
           padding: 0 8px;
         }
+        /* While a run shows its Cancel button, the product name gives way to its logo. */
+        :host([running]) .brand-name,
         .engine-label {
           position: absolute;
           width: 1px;
