@@ -21,6 +21,8 @@ export interface SqlAnalysis {
 }
 
 const READ_START = new Set(['select', 'with', 'from', 'values', 'table', 'pivot', 'unpivot', 'summarize', 'describe']);
+/** Words that change something; a query holding one is not treated as read-only (`WITH … INSERT`). */
+const WRITE_WORDS = new Set(['insert', 'update', 'delete', 'create', 'drop', 'alter', 'copy', 'attach', 'detach', 'set', 'reset', 'call', 'pragma', 'install', 'load', 'export', 'import', 'checkpoint', 'vacuum', 'use']);
 
 export function analyzeSql(sql: string, schemas: ReadonlySet<string> = new Set(LAYERS)): SqlAnalysis {
   const tokens = tokenizeSql(sql);
@@ -52,7 +54,10 @@ export function analyzeSql(sql: string, schemas: ReadonlySet<string> = new Set(L
   const statements = tokens.filter((t) => t.kind === 'symbol' && t.text === ';').length;
   const lastIsSemicolon = tokens.at(-1)?.kind === 'symbol' && tokens.at(-1)?.text === ';';
   const readOnly =
-    first?.kind === 'word' && READ_START.has(first.text.toLowerCase()) && statements <= (lastIsSemicolon ? 1 : 0);
+    first?.kind === 'word' &&
+    READ_START.has(first.text.toLowerCase()) &&
+    statements <= (lastIsSemicolon ? 1 : 0) &&
+    !tokens.some((t) => t.kind === 'word' && WRITE_WORDS.has(t.text.toLowerCase()));
   return { defines, definesKind, references, params, readOnly };
 }
 

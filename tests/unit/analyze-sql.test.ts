@@ -53,3 +53,23 @@ describe('splitStatements', () => {
     expect(splitStatements(sql)).toHaveLength(count);
   });
 });
+
+describe('read-only queries (the runtime may send them alongside others)', () => {
+  it.each([
+    ['SELECT 1', true],
+    ['select * from gold.x;', true],
+    ['(SELECT 1) UNION ALL (SELECT 2)', true],
+    ['WITH a AS (SELECT 1) SELECT * FROM a', true],
+    ['-- a note\nFROM gold.x', true],
+    ['SELECT 1; SELECT 2', false],
+    ["SET VARIABLE x = 'a'; SELECT getvariable('x')", false],
+    ['CREATE TABLE gold.x AS SELECT 1', false],
+    ['INSERT INTO gold.x VALUES (1)', false],
+    ['COPY gold.x TO \'x.csv\'', false],
+    ['WITH a AS (SELECT 1) INSERT INTO gold.x SELECT * FROM a', false],
+    ['SELECT "update", \'delete\' FROM gold.x', true],
+    ['', false],
+  ])('%j: %s', (sql, readOnly) => {
+    expect(analyzeSql(sql).readOnly).toBe(readOnly);
+  });
+});
