@@ -155,7 +155,7 @@ export class MnSqlEditor extends LitElement {
   private makeEditor(): EditorView {
     if (this.view) return this.view;
     this.nearScreen?.disconnect();
-    this.known = this.pending === undefined ? this.source : this.known;
+    this.known = this.source;
     this.view = new EditorView({
       parent: this.renderRoot.querySelector('.host')!,
       root: this.shadowRoot!,
@@ -198,6 +198,7 @@ export class MnSqlEditor extends LitElement {
       if (this.isConnected) return;
       this.view?.destroy();
       this.view = undefined;
+      this.requestUpdate(); // plain text again, should the element come back
     });
   }
 
