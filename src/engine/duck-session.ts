@@ -52,16 +52,21 @@ export function firstValue(table: Table): unknown {
 
 const SLICE_MS = 16;
 
-/** The session over DuckDB-WASM's blocking bindings: pending queries polled in slices. */
-export class WasmSession implements DuckSession {
-  private readonly conn: number;
+/**
+ * What every session shares: statements run one at a time, each result whole as Arrow
+ * IPC, and `cancel()` interrupts the running one, which then fails with
+ * QueryCancelledError. A subclass says how one statement runs and how DuckDB is told to stop.
+ */
+export abstract class QueuedSession implements DuckSession {
   private readonly queue = new SerialQueue();
-  private running = false;
-  private cancelled = false;
+  protected running = false;
+  /** Set by cancel() while a statement runs. */
+  protected cancelled = false;
 
-  constructor(readonly db: DuckDBBindings) {
-    this.conn = db.connect().useUnsafe((_, id) => id);
-  }
+  /** Runs one statement to its end; its whole result as Arrow IPC. */
+  protected abstract runStatement(sql: string): Promise<Uint8Array>;
+  /** Asks DuckDB to stop the statement running now. */
+  protected abstract interrupt(): void;
 
   async table(sql: string): Promise<Table> {
     return tableFromIPC(await this.bytes(sql));
@@ -80,7 +85,7 @@ export class WasmSession implements DuckSession {
       this.running = true;
       this.cancelled = false;
       try {
-        return await this.executeInSlices(sql);
+        return await this.runStatement(sql);
       } catch (error) {
         throw this.cancelled ? new QueryCancelledError() : readableError(error);
       } finally {
@@ -93,15 +98,29 @@ export class WasmSession implements DuckSession {
   cancel(): boolean {
     if (!this.running) return false;
     this.cancelled = true;
-    this.db.cancelPendingQuery(this.conn);
+    this.interrupt();
     return true;
+  }
+}
+
+/** The session over DuckDB-WASM's blocking bindings: pending queries polled in slices. */
+export class WasmSession extends QueuedSession {
+  private readonly conn: number;
+
+  constructor(readonly db: DuckDBBindings) {
+    super();
+    this.conn = db.connect().useUnsafe((_, id) => id);
+  }
+
+  protected interrupt(): void {
+    this.db.cancelPendingQuery(this.conn);
   }
 
   /**
    * Polls the pending query, yielding to the event loop once a slice of time has passed
    * (a quick query never yields), and returns the schema, record batches and end marker.
    */
-  private async executeInSlices(sql: string): Promise<Uint8Array> {
+  protected async runStatement(sql: string): Promise<Uint8Array> {
     const pause = slicer(() => {
       if (this.cancelled) throw new QueryCancelledError();
     });

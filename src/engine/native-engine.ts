@@ -11,7 +11,6 @@
  * `read_csv('AW_Sales_2016.csv')` finds the file by name as it does in the browser.
  */
 import { DuckDBInstance, version, type DuckDBConnection } from '@duckdb/node-api';
-import { tableFromIPC, type Table } from 'apache-arrow';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,13 +18,7 @@ import path from 'node:path';
 import type { FileHandle } from './api.ts';
 import type { EngineBackend, RegisteredHandle } from './backend.ts';
 import { DuckEngine } from './duck-engine.ts';
-import {
-  QueryCancelledError,
-  SerialQueue,
-  firstValue,
-  readableError,
-  type DuckSession,
-} from './duck-session.ts';
+import { QueuedSession } from './duck-session.ts';
 import { resultToIpc } from './native-arrow.ts';
 import { pathReader } from './node-files.ts';
 import { quoteLiteral } from './sql-quote.ts';
@@ -40,46 +33,18 @@ export interface NativeEngineOptions {
 }
 
 /** A session on one native connection: statements one at a time, each interruptible. */
-export class NativeSession implements DuckSession {
-  private readonly queue = new SerialQueue();
-  private running = false;
-  private cancelled = false;
-
-  constructor(private readonly conn: DuckDBConnection) {}
-
-  async table(sql: string): Promise<Table> {
-    return tableFromIPC(await this.execute(sql));
-  }
-
-  bytes(sql: string): Promise<Uint8Array> {
-    return this.execute(sql);
-  }
-
-  async scalar(sql: string): Promise<unknown> {
-    return firstValue(await this.table(sql));
+export class NativeSession extends QueuedSession {
+  constructor(private readonly conn: DuckDBConnection) {
+    super();
   }
 
   /** Native queries run on DuckDB's own threads, so this thread is free while they do. */
-  execute(sql: string): Promise<Uint8Array> {
-    return this.queue.run(async () => {
-      this.running = true;
-      this.cancelled = false;
-      try {
-        return await resultToIpc(await this.conn.run(sql));
-      } catch (error) {
-        throw this.cancelled ? new QueryCancelledError() : readableError(error);
-      } finally {
-        this.running = false;
-        this.cancelled = false;
-      }
-    });
+  protected async runStatement(sql: string): Promise<Uint8Array> {
+    return resultToIpc(await this.conn.run(sql));
   }
 
-  cancel(): boolean {
-    if (!this.running) return false;
-    this.cancelled = true;
+  protected interrupt(): void {
     this.conn.interrupt();
-    return true;
   }
 
   /** The running statement's progress, 0 to 1, or null when DuckDB has no estimate. */
