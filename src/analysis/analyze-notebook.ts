@@ -16,6 +16,8 @@ export interface CellAnalysis {
   readonly defines: string | null;
   /** Whether `defines` is made as a view (read again on every query) or as a table. */
   readonly definesKind: 'table' | 'view' | null;
+  /** A SQL cell that is one read-only statement (it may run alongside other queries). */
+  readonly readOnly: boolean;
   readonly references: readonly string[];
   /** File names or globs a bronze cell reads. */
   readonly files: readonly string[];
@@ -59,7 +61,7 @@ export function analyzeNotebook(notebook: Notebook): Map<string, CellAnalysis> {
 }
 
 function analyzeCell(cell: Cell, schemas: ReadonlySet<string>): CellAnalysis {
-  const base = { id: cell.id, defines: null, definesKind: null, references: [], files: [], params: [], definesParam: null, layer: null, problems: [], warnings: [] };
+  const base = { id: cell.id, defines: null, definesKind: null, readOnly: false, references: [], files: [], params: [], definesParam: null, layer: null, problems: [], warnings: [] };
   const fromSql = (sql: string | null) => {
     const analysis = sql === null ? null : analyzeSql(sql, schemas);
     return { references: analysis?.references ?? [], params: analysis?.params ?? [] };
@@ -67,7 +69,7 @@ function analyzeCell(cell: Cell, schemas: ReadonlySet<string>): CellAnalysis {
   switch (cell.kind) {
     case 'sql': {
       const sql = analyzeSql(cell.source, schemas);
-      return { ...base, defines: sql.defines, definesKind: sql.definesKind, references: sql.references, params: sql.params, layer: layerOf(sql.defines) };
+      return { ...base, defines: sql.defines, definesKind: sql.definesKind, readOnly: sql.readOnly, references: sql.references, params: sql.params, layer: layerOf(sql.defines) };
     }
     case 'bronze': {
       const spec = parseBronzeSpec(cell.source);

@@ -11,7 +11,7 @@ import { reduceNotebook, addedCellId, type NotebookAction } from '../notebook/re
 import { analyzeNotebook, type CellAnalysis } from '../analysis/analyze-notebook.ts';
 import { matchesFilePattern, formatBronzeSpec, parseBronzeSpec, dataUrlsOf, type DataUrl } from '../analysis/bronze-spec.ts';
 import { parseTestSpec } from '../analysis/test-spec.ts';
-import { analyzeSql, layerOf } from '../analysis/analyze-sql.ts';
+import { layerOf } from '../analysis/analyze-sql.ts';
 import { buildGraph, descendants, planRun, type DependencyGraph } from '../graph/dependency-graph.ts';
 import { quoteQualified } from '../engine/sql-quote.ts';
 import { decodeIpc } from '../client/arrow-decode.ts';
@@ -410,10 +410,14 @@ export class NotebookRuntime {
     for (const id of plan.slice(from)) {
       if (early.has(id)) continue;
       const cell = this.notebook.cells.find((c) => c.id === id);
+      // Cheapest test first: this runs after every table a plan makes (Run all: dozens of times).
       const ready = !(this.graph.parents.get(id) ?? []).some((p) => toMake.has(p));
-      const allowed = this.network || this.remoteUrlsOf(id).length === 0;
-      const isQuery = cell?.kind === 'sql' && analyzeSql(cell.source).readOnly;
-      if (cell && ready && allowed && (isQuery || runsInOneQuery(cell, this.params))) {
+      const sendable =
+        cell !== undefined &&
+        ready &&
+        (cell.kind === 'sql' ? this.analysis.get(id)?.readOnly === true : runsInOneQuery(cell, this.params)) &&
+        (this.network || this.remoteUrlsOf(id).length === 0);
+      if (sendable) {
         const result = this.query(cell);
         result.catch(() => undefined); // its failure is reported when the plan reaches the cell
         early.set(id, result);
