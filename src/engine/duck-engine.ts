@@ -136,11 +136,13 @@ export class DuckEngine implements EngineApi {
       for (const statement of statements.slice(0, -1)) await session.execute(statement);
       const last = statements[statements.length - 1]!;
       let relation: string | null = options.defines ? quoteQualified(options.defines) : null;
+      let rows: number | null = null;
       if (relation === null && QUERY_START.test(last)) {
         // Keep the query's result as a temp table so the grid can page through it.
         relation = quoteIdent(options.resultName);
         // The statement starts on its own line so DuckDB's "LINE n" excerpt shows the person's SQL.
-        await session.execute(`CREATE OR REPLACE TEMP TABLE ${relation} AS\n${last}`);
+        // CREATE TABLE … AS answers with the number of rows it stored.
+        rows = Number(await session.scalar(`CREATE OR REPLACE TEMP TABLE ${relation} AS\n${last}`));
       } else if (relation === null) {
         const bytes = await session.execute(last);
         return { relation: null, rows: -1, columns: [], preview: bytes, elapsedMs: performance.now() - started };
@@ -148,10 +150,9 @@ export class DuckEngine implements EngineApi {
         await session.execute(last);
         if (options.defines && options.definesKind) this.made.set(options.defines, options.definesKind === 'view' ? 'VIEW' : 'TABLE');
       }
-      const rows = Number(await session.scalar(`SELECT count(*) FROM ${relation}`));
       return {
         relation,
-        rows,
+        rows: rows ?? Number(await session.scalar(`SELECT count(*) FROM ${relation}`)),
         columns: await describeColumns(session, relation),
         preview: await pageOf(session, relation, 0, options.previewRows),
         elapsedMs: performance.now() - started,

@@ -7,9 +7,11 @@ import type { Cell } from '../notebook/types.ts';
 import { bindParams, isDateRange, setVariableSql, type ParamValue } from '../analysis/params.ts';
 import { chartSql, parseChartSpec } from '../charts/chart-spec.ts';
 import { parseKpiSpec } from '../dashboard/kpi-spec.ts';
+import { mergeKpiQueries } from '../dashboard/kpi-merge.ts';
 import { parseInputSpec } from '../dashboard/input-spec.ts';
 import { valueToDecimalText } from '../dashboard/decimal-text.ts';
 import { decodeIpc } from '../client/arrow-decode.ts';
+import type { Table } from 'apache-arrow';
 import type { CellState } from './cell-state.ts';
 
 export async function runDashboardCell(
@@ -30,19 +32,14 @@ export async function runDashboardCell(
     case 'kpi': {
       const spec = parseKpiSpec(cell.source);
       if (spec.problems.length > 0 || spec.sql === null) throw new Error(spec.problems.join(' '));
-      const firstValue = async () => {
-        const table = await query(spec.sql!);
-        const column = table.getChildAt(0);
-        return column && table.numRows > 0 ? valueToDecimalText(column.get(0), column.type) : null;
-      };
-      const value = await firstValue();
+      const value = firstValue(await query(spec.sql!), 0);
       let previous: string | null = null;
       const previousValue = spec.compare ? previousPeriod(params, spec.compare) : null;
       if (spec.compare && previousValue !== null) {
         // Views read the variable when queried, so the previous period is one query away.
         await engine.query(setVariableSql(spec.compare, previousValue));
         try {
-          previous = await firstValue();
+          previous = firstValue(await query(spec.sql!), 0);
         } finally {
           await engine.query(setVariableSql(spec.compare, params.get(spec.compare) ?? null));
         }
@@ -65,6 +62,41 @@ export async function runDashboardCell(
     default:
       throw new Error(`A ${cell.kind} cell does not run here.`);
   }
+}
+
+/**
+ * Runs KPI cards that need no previous period, those reading the same rows in one query
+ * (dashboard/kpi-merge.ts). Returns each card's result by cell id. Should a merged query
+ * fail, its cards run one by one, so each shows its own error.
+ */
+export function runKpiCards(
+  engine: EngineApi,
+  cells: readonly Cell[],
+  params: ReadonlyMap<string, ParamValue>,
+): Map<string, Promise<Partial<CellState>>> {
+  const results = new Map<string, Promise<Partial<CellState>>>();
+  const byId = new Map(cells.map((cell) => [cell.id, cell]));
+  const queries = cells.flatMap((cell) => {
+    const spec = parseKpiSpec(cell.source);
+    return spec.problems.length === 0 && spec.sql !== null ? [{ id: cell.id, sql: spec.sql }] : [];
+  });
+  for (const group of mergeKpiQueries(queries)) {
+    const answered = engine.query(bindParams(group.sql, params)).then(decodeIpc);
+    group.ids.forEach((id, column) => {
+      const card = answered.then(
+        (table): Partial<CellState> => ({ kpi: { value: firstValue(table, column), previous: null } }),
+        () => runDashboardCell(engine, byId.get(id)!, params),
+      );
+      results.set(id, card);
+    });
+  }
+  for (const cell of cells) if (!results.has(cell.id)) results.set(cell.id, runDashboardCell(engine, cell, params));
+  return results;
+}
+
+function firstValue(table: Table, column: number): string | null {
+  const values = table.getChildAt(column);
+  return values && table.numRows > 0 ? valueToDecimalText(values.get(0), values.type) : null;
 }
 
 /**

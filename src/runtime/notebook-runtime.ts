@@ -18,7 +18,7 @@ import { decodeIpc } from '../client/arrow-decode.ts';
 import { IDLE, type CellState } from './cell-state.ts';
 import { bindParams, setVariableSql, type ParamValue } from '../analysis/params.ts';
 import { parseInputSpec } from '../dashboard/input-spec.ts';
-import { runDashboardCell, runsInOneQuery } from './dashboard-cells.ts';
+import { runDashboardCell, runKpiCards, runsInOneQuery } from './dashboard-cells.ts';
 import { bronzeTableName } from './bronze-names.ts';
 import { planForInputs } from './input-plan.ts';
 import { buildLineage, type Lineage } from './lineage.ts';
@@ -406,7 +406,12 @@ export class NotebookRuntime {
    * of waiting for the page between one cell and the next. Results are taken in plan order.
    */
   private startEarly(plan: readonly string[], from: number, early: Map<string, Promise<Partial<CellState>>>): void {
+    const send = (id: string, result: Promise<Partial<CellState>>) => {
+      result.catch(() => undefined); // its failure is reported when the plan reaches the cell
+      early.set(id, result);
+    };
     const toMake = new Set<string>();
+    const kpiCards: Cell[] = [];
     for (const id of plan.slice(from)) {
       if (early.has(id)) continue;
       const cell = this.notebook.cells.find((c) => c.id === id);
@@ -417,14 +422,12 @@ export class NotebookRuntime {
         ready &&
         (cell.kind === 'sql' ? this.analysis.get(id)?.readOnly === true : runsInOneQuery(cell, this.params)) &&
         (this.network || this.remoteUrlsOf(id).length === 0);
-      if (sendable) {
-        const result = this.query(cell);
-        result.catch(() => undefined); // its failure is reported when the plan reaches the cell
-        early.set(id, result);
-      } else {
-        toMake.add(id);
-      }
+      if (sendable && cell.kind === 'kpi') kpiCards.push(cell);
+      else if (sendable) send(id, this.query(cell));
+      else toMake.add(id);
     }
+    // KPI cards reading the same rows are asked in one query.
+    for (const [id, result] of runKpiCards(this.engine, kpiCards, this.params)) send(id, result);
   }
 
   /** The engine's busy time so far (NaN when it cannot say, e.g. while restarting). */

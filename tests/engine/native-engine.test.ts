@@ -122,6 +122,17 @@ describe('native DuckDB and DuckDB-WASM', () => {
     expect(plain(tb)).toEqual(plain(ta));
   });
 
+  it('count the rows of a query result the same way (none, some, more than a page)', async () => {
+    for (const engine of [wasm.engine, native.engine]) {
+      const run = (sql: string) => engine.run(sql, { defines: null, resultName: 'counted', previewRows: 10 });
+      expect((await run('SELECT * FROM range(0)')).rows).toBe(0);
+      expect((await run('SELECT 1 AS one')).rows).toBe(1);
+      const many = await run('SELECT range AS i FROM range(123457)');
+      expect(many.rows).toBe(123457);
+      expect(tableFromIPC(many.preview).numRows).toBe(10);
+    }
+  });
+
   it('`medallion run --engine native` writes the same files as the WASM runner', async () => {
     const outputs: Record<string, Record<string, string>> = {};
     for (const engine of ['wasm', 'native']) {

@@ -112,9 +112,12 @@ describe('a slicer change', () => {
     rec.reset();
     const plans = performance.getEntriesByName('medallion:plan').length;
     await runtime.setInput('gender', 'F');
-    expect(rec.mostAtOnce()).toBeGreaterThanOrEqual(4);
+    // The two cards (one query: they read the same rows), the chart and the query.
+    expect(rec.mostAtOnce()).toBeGreaterThanOrEqual(3);
+    const cards = rec.calls.filter((c) => c.includes('(sum(revenue)) AS kpi_0, (count(*)) AS kpi_1 FROM gold.filtered'));
+    expect(cards).toHaveLength(1);
     const createView = rec.calls.findIndex((c) => c.startsWith('CREATE OR REPLACE VIEW gold.filtered'));
-    const lastRead = Math.max(...['sum(revenue) FROM gold.filtered', 'count(*) FROM gold.filtered', 'GROUP BY year'].map((s) => rec.calls.findIndex((c) => c.includes(s))));
+    const lastRead = Math.max(...['AS kpi_1 FROM gold.filtered', 'GROUP BY year'].map((s) => rec.calls.findIndex((c) => c.includes(s))));
     expect(lastRead).toBeGreaterThan(-1);
     expect(createView).toBeGreaterThan(lastRead);
     // The view's refresh is a plan of its own, after the one that updates the dashboard.
@@ -156,5 +159,33 @@ describe('a slicer change', () => {
     await runtime.setInput('gender', 'M');
     expect(runtime.state('filtered').status).toBe('done');
     expect(runtime.state('kpi-revenue').kpi?.value).toBe('40.50');
+  });
+});
+
+describe('KPI cards asked in one query', () => {
+  it('still show each its own error when one of them fails', async () => {
+    const notebook = parseNotebook(
+      [
+        '# Cards',
+        '```sql id=t',
+        'CREATE OR REPLACE TABLE gold.t AS SELECT * FROM (VALUES (1), (2)) v(x)',
+        '```',
+        '```kpi id=good',
+        'label: Total',
+        'sql: SELECT sum(x) FROM gold.t',
+        '```',
+        '```kpi id=bad',
+        'label: Broken',
+        "sql: SELECT sum(x) + CAST('seven' AS INTEGER) FROM gold.t",
+        '```',
+      ].join('\n'),
+    );
+    const recorded = recording(engine);
+    const cards = new NotebookRuntime(recorded.engine, notebook);
+    await cards.runAll();
+    expect(recorded.calls.filter((c) => c.includes('AS kpi_1 FROM gold.t'))).toHaveLength(1);
+    expect(cards.state('good')).toMatchObject({ status: 'done', kpi: { value: '3', previous: null } });
+    expect(cards.state('bad').status).toBe('error');
+    expect(cards.state('bad').message).toMatch(/seven/);
   });
 });
