@@ -18,7 +18,8 @@ import { decodeIpc } from '../client/arrow-decode.ts';
 import { IDLE, type CellState } from './cell-state.ts';
 import { bindParams, setVariableSql, type ParamValue } from '../analysis/params.ts';
 import { parseInputSpec } from '../dashboard/input-spec.ts';
-import { runDashboardCell, runKpiCards, runsInOneQuery } from './dashboard-cells.ts';
+import { runDashboardCell } from './dashboard-cells.ts';
+import { comparesNow, kpiValues, previousKpiValues } from './kpi-cards.ts';
 import { bronzeTableName } from './bronze-names.ts';
 import { planForInputs } from './input-plan.ts';
 import { buildLineage, type Lineage } from './lineage.ts';
@@ -357,6 +358,7 @@ export class NotebookRuntime {
     await this.syncVariables();
     const failed = new Set<string>();
     const early = new Map<string, Promise<Partial<CellState>>>();
+    let previousPeriods: Promise<Map<string, Promise<string | null>>> | undefined;
     this.startEarly(plan, 0, early);
     for (const [index, id] of plan.entries()) {
       if (epoch !== this.epoch) break;
@@ -380,6 +382,10 @@ export class NotebookRuntime {
         this.setState(id, { status: 'running', message: null, progress: null });
         this.changed();
         await Promise.allSettled(early.values());
+        if (cell.kind === 'kpi' && comparesNow(cell, this.params)) {
+          previousPeriods ??= this.previousPeriods(plan, early);
+          early.set(id, withPrevious(early.get(id)!, previousPeriods, id));
+        }
       }
       const ok = await this.runOne(id, epoch, early.get(id));
       this.runningId = null;
@@ -420,14 +426,30 @@ export class NotebookRuntime {
       const sendable =
         cell !== undefined &&
         ready &&
-        (cell.kind === 'sql' ? this.analysis.get(id)?.readOnly === true : runsInOneQuery(cell, this.params)) &&
+        (cell.kind === 'sql' ? this.analysis.get(id)?.readOnly === true : EARLY_KINDS.has(cell.kind)) &&
         (this.network || this.remoteUrlsOf(id).length === 0);
       if (sendable && cell.kind === 'kpi') kpiCards.push(cell);
       else if (sendable) send(id, this.query(cell));
       else toMake.add(id);
     }
-    // KPI cards reading the same rows are asked in one query.
-    for (const [id, result] of runKpiCards(this.engine, kpiCards, this.params)) send(id, result);
+    // KPI cards reading the same rows are asked in one query; previous periods come later
+    // (withPreviousPeriods), when nothing else is under way.
+    for (const [id, value] of kpiValues(this.engine, kpiCards, this.params)) {
+      send(id, value.then((v) => ({ kpi: { value: v, previous: null } })));
+    }
+  }
+
+  /**
+   * Previous-period values of the plan's KPI cards sent early that compare with a selected
+   * period, asked together. Called once every early query has been answered: the period
+   * variable is stepped back meanwhile, and no other query may see it so.
+   */
+  private previousPeriods(plan: readonly string[], early: ReadonlyMap<string, unknown>): Promise<Map<string, Promise<string | null>>> {
+    const cards = plan
+      .filter((id) => early.has(id))
+      .map((id) => this.notebook.cells.find((c) => c.id === id))
+      .filter((cell): cell is Cell => cell?.kind === 'kpi' && comparesNow(cell, this.params));
+    return previousKpiValues(this.engine, cards, this.params);
   }
 
   /** The engine's busy time so far (NaN when it cannot say, e.g. while restarting). */
@@ -570,6 +592,20 @@ export class NotebookRuntime {
     this.revision++;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Cells whose run is one query that changes no variable, so it can go alongside others. */
+const EARLY_KINDS: ReadonlySet<string> = new Set(['chart', 'input', 'kpi']);
+
+/** A KPI card's early result completed with its previous period's value. */
+async function withPrevious(
+  current: Promise<Partial<CellState>>,
+  previousPeriods: Promise<Map<string, Promise<string | null>>>,
+  id: string,
+): Promise<Partial<CellState>> {
+  const state = await current;
+  const previous = (await previousPeriods).get(id);
+  return { kpi: { value: state.kpi?.value ?? null, previous: previous ? await previous : null } };
 }
 
 function messageOf(error: unknown): string {

@@ -11,7 +11,7 @@ import type { KpiResult, CellStatus } from '../runtime/cell-state.ts';
 import type { ValueFormat } from '../dashboard/kpi-spec.ts';
 import { formatChange, formatKpiValue } from '../dashboard/kpi-format.ts';
 import { isDateRange } from '../analysis/params.ts';
-import { previousPeriod } from '../runtime/dashboard-cells.ts';
+import { previousPeriod } from '../runtime/kpi-cards.ts';
 import { boardContext, EMPTY_BOARD, type Board } from './board-context.ts';
 import { resetStyles } from './styles/shared.ts';
 

@@ -142,12 +142,18 @@ describe('a slicer change', () => {
   });
 
   it('keeps each card its previous period when a year is chosen, though the other cells run alongside', async () => {
+    rec.reset();
     await runtime.setInputs([
       ['gender', null],
       ['year', 2017],
     ]);
     expect(runtime.state('kpi-revenue').kpi).toEqual({ value: '6.00', previous: '30.75' });
     expect(runtime.state('kpi-lines').kpi).toEqual({ value: '2', previous: '2' });
+    // Both cards in one query for 2017, one for 2016 between stepping the year back and forth.
+    const cards = rec.calls.flatMap((c, i) => (c.includes('AS kpi_1 FROM gold.filtered') ? [i] : []));
+    expect(cards).toHaveLength(2);
+    expect(rec.calls[cards[1]! - 1]).toBe('SET VARIABLE year = 2016');
+    expect(rec.calls[cards[1]! + 1]).toBe('SET VARIABLE year = 2017');
     expect(runtime.state('chart-by-year').result!.preview.numRows).toBe(1);
     expect(runtime.state('top-lines').result?.rows).toBe(4);
     await runtime.setInput('year', null);
