@@ -358,7 +358,7 @@ export class NotebookRuntime {
     await this.syncVariables();
     const failed = new Set<string>();
     const early = new Map<string, Promise<Partial<CellState>>>();
-    let previousPeriods: Promise<Map<string, Promise<string | null>>> | undefined;
+    const previousOf = new Map<string, Promise<string | null>>();
     this.startEarly(plan, 0, early);
     for (const [index, id] of plan.entries()) {
       if (epoch !== this.epoch) break;
@@ -383,8 +383,8 @@ export class NotebookRuntime {
         this.changed();
         await Promise.allSettled(early.values());
         if (cell.kind === 'kpi' && comparesNow(cell, this.params)) {
-          previousPeriods ??= this.previousPeriods(plan, early);
-          early.set(id, withPrevious(early.get(id)!, previousPeriods, id));
+          if (!previousOf.has(id)) this.askPreviousPeriods(plan, early, previousOf);
+          early.set(id, withPrevious(early.get(id)!, previousOf.get(id)!));
         }
       }
       const ok = await this.runOne(id, epoch, early.get(id));
@@ -433,23 +433,32 @@ export class NotebookRuntime {
       else toMake.add(id);
     }
     // KPI cards reading the same rows are asked in one query; previous periods come later
-    // (withPreviousPeriods), when nothing else is under way.
+    // (askPreviousPeriods), when nothing else is under way.
     for (const [id, value] of kpiValues(this.engine, kpiCards, this.params)) {
       send(id, value.then((v) => ({ kpi: { value: v, previous: null } })));
     }
   }
 
   /**
-   * Previous-period values of the plan's KPI cards sent early that compare with a selected
-   * period, asked together. Called once every early query has been answered: the period
-   * variable is stepped back meanwhile, and no other query may see it so.
+   * Asks the previous-period values of the plan's KPI cards sent early that compare with a
+   * selected period, and not asked yet, together. Called once every early query has been
+   * answered: the period variable is stepped back meanwhile, and no other query may see it.
    */
-  private previousPeriods(plan: readonly string[], early: ReadonlyMap<string, unknown>): Promise<Map<string, Promise<string | null>>> {
+  private askPreviousPeriods(
+    plan: readonly string[],
+    early: ReadonlyMap<string, unknown>,
+    previousOf: Map<string, Promise<string | null>>,
+  ): void {
     const cards = plan
-      .filter((id) => early.has(id))
+      .filter((id) => early.has(id) && !previousOf.has(id))
       .map((id) => this.notebook.cells.find((c) => c.id === id))
       .filter((cell): cell is Cell => cell?.kind === 'kpi' && comparesNow(cell, this.params));
-    return previousKpiValues(this.engine, cards, this.params);
+    const asked = previousKpiValues(this.engine, cards, this.params);
+    for (const card of cards) {
+      const previous = asked.then((values) => values.get(card.id) ?? null);
+      previous.catch(() => undefined); // reported when the plan reaches the card
+      previousOf.set(card.id, previous);
+    }
   }
 
   /** The engine's busy time so far (NaN when it cannot say, e.g. while restarting). */
@@ -598,14 +607,9 @@ export class NotebookRuntime {
 const EARLY_KINDS: ReadonlySet<string> = new Set(['chart', 'input', 'kpi']);
 
 /** A KPI card's early result completed with its previous period's value. */
-async function withPrevious(
-  current: Promise<Partial<CellState>>,
-  previousPeriods: Promise<Map<string, Promise<string | null>>>,
-  id: string,
-): Promise<Partial<CellState>> {
+async function withPrevious(current: Promise<Partial<CellState>>, previous: Promise<string | null>): Promise<Partial<CellState>> {
   const state = await current;
-  const previous = (await previousPeriods).get(id);
-  return { kpi: { value: state.kpi?.value ?? null, previous: previous ? await previous : null } };
+  return { kpi: { value: state.kpi?.value ?? null, previous: await previous } };
 }
 
 function messageOf(error: unknown): string {

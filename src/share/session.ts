@@ -54,6 +54,8 @@ export class NotebookSession extends EventTarget {
   readonly autosave: Autosave;
   private disposers: (() => void)[] = [];
   private persistenceAsked = false;
+  /** The last answer of missingFiles(), and what it was worked out from. */
+  private missing: { analysis: unknown; files: string; names: string[] } | null = null;
 
   constructor(
     readonly runtime: NotebookRuntime,
@@ -170,8 +172,14 @@ export class NotebookSession extends EventTarget {
    */
   missingFiles(): string[] {
     const files = [...this.runtime.files(), ...this.runtime.dataUrls().map((u) => u.name)];
+    // The banner asks on every draw (a slicer change draws several times): answer again
+    // only when the notebook's analysis or the files changed.
+    const known = this.missing;
+    if (known && known.analysis === this.runtime.analysis && known.files === files.join('\n')) return known.names;
     const patterns = [...this.runtime.analysis.values()].flatMap((a) => a.files);
-    return [...new Set(patterns.filter((p) => !files.some((f) => matchesFilePattern(f, p))))];
+    const names = [...new Set(patterns.filter((p) => !files.some((f) => matchesFilePattern(f, p))))];
+    this.missing = { analysis: this.runtime.analysis, files: files.join('\n'), names };
+    return names;
   }
 
   /** The person chose to run it: remembered for this content, then everything runs. */

@@ -34,6 +34,12 @@ import './mn-filter-bar.ts';
 import './mn-lineage.ts';
 import './mn-presentation.ts';
 
+/**
+ * How long a run goes before the page says so (Running…, Cancel, faded results): a slicer
+ * change is done sooner, and showing then hiding them would only make the page flicker.
+ */
+const BUSY_SHOWN_AFTER_MS = 300;
+
 @customElement('mn-app')
 export class MnApp extends LitElement {
   static override styles = [
@@ -81,6 +87,9 @@ export class MnApp extends LitElement {
   private boardSnapshot = new BoardSnapshot(() => this.requestUpdate());
   private dragDepth = 0;
   private wasBusy = false;
+  /** Whether the current run has lasted BUSY_SHOWN_AFTER_MS, and so shows in the top bar. */
+  @state() private showRunning = false;
+  private showRunningTimer: ReturnType<typeof setTimeout> | undefined;
   private focusAfterUpdate: string | null = null;
 
   constructor() {
@@ -114,6 +123,7 @@ export class MnApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this._onKeyDown);
     this.removeEventListener('mn-cancel', this._onCancel);
+    clearTimeout(this.showRunningTimer);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
   }
@@ -176,7 +186,7 @@ export class MnApp extends LitElement {
       <mn-top-bar
         .notebookTitle=${notebook ? notebookTitle(notebook) : ''}
         .engine=${this.engine}
-        .pending=${pending}
+        .pending=${this.showRunning ? pending : 0}
         .view=${this.view}
         .session=${this.session}
         @mn-add-files=${this._onAddFiles}
@@ -297,6 +307,12 @@ export class MnApp extends LitElement {
     if (this.wasBusy && !busy && runtime.catalogRevision !== this.catalogRevision) {
       this.catalogRevision = runtime.catalogRevision;
       this.refreshCatalog();
+    }
+    if (busy && !this.wasBusy) {
+      this.showRunningTimer = setTimeout(() => (this.showRunning = true), BUSY_SHOWN_AFTER_MS);
+    } else if (!busy) {
+      clearTimeout(this.showRunningTimer);
+      this.showRunning = false;
     }
     this.wasBusy = busy;
   }

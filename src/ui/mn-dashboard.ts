@@ -54,10 +54,18 @@ export class MnDashboard extends LitElement {
         color: var(--mn-text-muted);
         font-size: 13px;
       }
+      /* Appears only when an update lasts: a quick slicer change does not flicker. */
       .updating {
         margin-left: auto;
         color: var(--mn-run);
         font-size: 12.5px;
+        opacity: 0;
+        animation: appear 0.2s ease 0.3s forwards;
+      }
+      @keyframes appear {
+        to {
+          opacity: 1;
+        }
       }
       .filters {
         position: sticky;

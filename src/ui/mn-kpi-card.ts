@@ -120,10 +120,11 @@ export class MnKpiCard extends LitElement {
         border-radius: 50%;
         background: var(--mn-run);
         opacity: 0;
-        transition: opacity 0.2s ease 0.15s;
       }
+      /* Shown only when the card takes a while: a quick slicer change does not flicker. */
       .card[aria-busy='true'] .busy {
         opacity: 0.7;
+        transition: opacity 0.2s ease 0.3s;
       }
       .visually-hidden {
         position: absolute;

@@ -194,4 +194,43 @@ describe('KPI cards asked in one query', () => {
     expect(cards.state('bad').status).toBe('error');
     expect(cards.state('bad').message).toMatch(/seven/);
   });
+
+  it('gives a card made ready later in the plan its previous period too', async () => {
+    const notebook = parseNotebook(
+      [
+        '# Cards',
+        '```sql id=sales',
+        'CREATE OR REPLACE TABLE gold.sales AS SELECT * FROM (VALUES (2016, 4), (2017, 1), (2017, 2)) v(year, n)',
+        '```',
+        '```input id=input-year',
+        'name: year',
+        'label: Year',
+        'control: select',
+        'numeric: true',
+        'options: [2016, 2017]',
+        '```',
+        '```kpi id=first',
+        'label: Lines',
+        'sql: SELECT count(*) FROM gold.sales WHERE $year IS NULL OR year = $year',
+        'compare: year',
+        '```',
+        '```sql id=year-sales',
+        'CREATE OR REPLACE TABLE gold.year_sales AS SELECT * FROM gold.sales WHERE $year IS NULL OR year = $year',
+        '```',
+        '```kpi id=later',
+        'label: Sum',
+        'sql: SELECT sum(n) + $year FROM gold.year_sales',
+        'compare: year',
+        '```',
+      ].join('\n'),
+    );
+    const cards = new NotebookRuntime(engine, notebook);
+    await cards.runAll();
+    await cards.setInput('year', 2017);
+    expect(cards.state('first').kpi).toEqual({ value: '2', previous: '1' });
+    // The table holds 2017's lines (3); the card adds the year it is asked for.
+    expect(cards.state('later').kpi).toEqual({ value: '2020', previous: '2019' });
+    await cards.setInput('year', null);
+  });
 });
+

@@ -47,7 +47,8 @@ export const cellStyles = css`
     background: linear-gradient(90deg, transparent, var(--mn-run), transparent);
     background-size: 50% 100%;
     background-repeat: no-repeat;
-    animation: sweep 1.1s linear infinite;
+    /* Shown only once a run lasts (BUSY_SHOWN_AFTER_MS in mn-app.ts): fast updates do not flicker. */
+    animation: sweep 1.1s linear 0.3s infinite backwards;
   }
   @keyframes sweep {
     from {
@@ -109,7 +110,7 @@ export const cellStyles = css`
     background: none;
     border: 2px solid currentColor;
     border-right-color: transparent;
-    animation: spin 0.8s linear infinite;
+    animation: spin 0.8s linear 0.3s infinite;
   }
   @keyframes spin {
     to {
@@ -191,8 +192,10 @@ export const cellStyles = css`
     padding: 12px 14px 14px;
     border-top: 1px solid var(--mn-border);
   }
+  /* Results being replaced fade only when the run lasts; they come back at once. */
   .out.dim {
     opacity: 0.55;
+    transition: opacity 0.2s ease 0.3s;
   }
   .problems {
     margin: 0;
