@@ -16,8 +16,8 @@ export interface BrowserFigures {
   warmEngineReadyMs: number;
   runAllMs: number;
   runAllCells: number;
-  /** Per Gender change in the notebook view, then in the dashboard view. */
-  slicer: { view: 'notebook' | 'dashboard'; value: string; planMs: number; queryMs: number; busyMs: number; refreshMs: number | null }[];
+  /** Per Gender change in the notebook view, then in the dashboard view, then there with Year 2017 chosen. */
+  slicer: { view: 'notebook' | 'dashboard' | 'dashboard, Year 2017'; value: string; planMs: number; queryMs: number; busyMs: number; refreshMs: number | null }[];
   millionRowsFirstRowsMs: number;
 }
 
@@ -52,8 +52,15 @@ export async function runBrowserBench(dataDir: string): Promise<BrowserFigures> 
     // query time), and for the whole change, with the view previews refreshed after (the
     // second plan, if any).
     const slicer: BrowserFigures['slicer'] = [];
-    for (const view of ['notebook', 'dashboard'] as const) {
+    for (const view of ['notebook', 'dashboard', 'dashboard, Year 2017'] as const) {
       if (view === 'dashboard') await page.keyboard.press('Control+Shift+D');
+      // With a year chosen, each KPI card also shows its change against the year before.
+      if (view === 'dashboard, Year 2017') {
+        const before = await planCount(page);
+        await page.getByRole('combobox', { name: 'Year', exact: true }).selectOption('2017');
+        await waitForPlans(page, before + 1);
+        await page.evaluate(() => (globalThis as unknown as { medallion: { runtime: { idle(): Promise<void> } } }).medallion.runtime.idle());
+      }
       for (const value of ['F', 'M', '', 'F', 'M', '']) {
         await pageAtRest(page);
         const before = await planCount(page);
