@@ -51,8 +51,9 @@ export const cellStyles = css`
     animation: sweep 1.1s linear 0.3s infinite backwards;
   }
   @keyframes sweep {
+    /* Starts wholly off the left edge, so nothing shows during the delay. */
     from {
-      background-position: -50% 0;
+      background-position: -100% 0;
     }
     to {
       background-position: 150% 0;
