@@ -12,16 +12,23 @@ export class ColourMemory {
   /** Bumped when a colour is learned, so the page can hand charts the wider palette. */
   version = 0;
   private scheduled = false;
+  private merged: { declared: Palette; version: number; palette: Palette } | null = null;
 
   constructor(private readonly onChange: () => void) {}
 
-  /** The declared palette, widened with what was learned. */
+  /**
+   * The declared palette, widened with what was learned: the same object until either
+   * changes, since charts redraw when handed a new palette (a slicer change must not
+   * redraw every chart before its new data has even arrived).
+   */
   palette(declared: Palette): Palette {
     if (this.learned.size === 0) return declared;
+    if (this.merged?.declared === declared && this.merged.version === this.version) return this.merged.palette;
     const merged = new Map<string, ReadonlyMap<string, string>>(declared);
     for (const [column, colours] of this.learned) {
       merged.set(column, new Map([...colours, ...(declared.get(column) ?? [])]));
     }
+    this.merged = { declared, version: this.version, palette: merged };
     return merged;
   }
 

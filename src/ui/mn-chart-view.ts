@@ -68,6 +68,7 @@ export class MnChartView extends LitElement {
   private legend: ColorLegend | null = null;
   private drawError: string | null = null;
   private drawnKey: unknown[] = [];
+  private drawnSelection: Set<string> | null = null;
   private drawnHeight = DEFAULT_HEIGHT;
   private readonly resize = new ResizeObserver((entries) => {
     const width = Math.floor(entries[0]?.contentRect.width ?? 0);
@@ -101,7 +102,11 @@ export class MnChartView extends LitElement {
       this.dataOf = result;
       this.data = result ? chartData(result.preview) : null;
     }
-    const selected = this.selected();
+    // While the chart's data is being replaced (a slicer change re-runs it), a new selection
+    // waits for the new data: drawing the old data once more would only cost a redraw, and
+    // the CPU the engine needs for the queries.
+    const replacing = this.state.status === 'queued' || this.state.status === 'running';
+    const selected = replacing && this.drawnSelection ? this.drawnSelection : this.selected();
     const key = [
       this.data,
       this.width,
@@ -128,6 +133,7 @@ export class MnChartView extends LitElement {
         this.figureSize.disconnect();
         this.figureSize.observe(element);
         this.chart = element;
+        this.drawnSelection = selected;
         this.legend = legend;
         this.board.learnColours(legend);
         this.drawError = null;

@@ -288,5 +288,11 @@ describe('colour memory', () => {
     const palette = memory.palette(declared);
     expect(palette.get('year')?.get('2017')).toBe('#222222');
     expect(palette.get('gender')?.get('F')).toBe('#c2417a');
+    // The same palette object until a colour is learned: charts redraw on a new one.
+    expect(memory.palette(declared)).toBe(palette);
+    memory.learn({ column: 'year', entries: [{ value: '2018', color: '#333333' }] }, declared);
+    const wider = memory.palette(declared);
+    expect(wider).not.toBe(palette);
+    expect(wider.get('year')?.get('2018')).toBe('#333333');
   });
 });
