@@ -19,7 +19,7 @@ import { IDLE, type CellState } from './cell-state.ts';
 import { bindParams, setVariableSql, type ParamValue } from '../analysis/params.ts';
 import { parseInputSpec } from '../dashboard/input-spec.ts';
 import { runDashboardCell } from './dashboard-cells.ts';
-import { comparesNow, kpiValues, previousKpiValues } from './kpi-cards.ts';
+import { EarlyQueries, type EarlyContext } from './early-queries.ts';
 import { bronzeTableName } from './bronze-names.ts';
 import { planForInputs } from './input-plan.ts';
 import { buildLineage, type Lineage } from './lineage.ts';
@@ -357,9 +357,8 @@ export class NotebookRuntime {
     const busyBefore = await this.busyTime();
     await this.syncVariables();
     const failed = new Set<string>();
-    const early = new Map<string, Promise<Partial<CellState>>>();
-    const previousOf = new Map<string, Promise<string | null>>();
-    this.startEarly(plan, 0, early);
+    const early = new EarlyQueries(plan, this.earlyContext());
+    early.sendFrom(0);
     for (const [index, id] of plan.entries()) {
       if (epoch !== this.epoch) break;
       this.beforeQueued.delete(id);
@@ -381,16 +380,13 @@ export class NotebookRuntime {
         // laptop the page, the engine's worker and the browser's own threads share two cores).
         this.setState(id, { status: 'running', message: null, progress: null });
         this.changed();
-        await Promise.allSettled(early.values());
-        if (cell.kind === 'kpi' && comparesNow(cell, this.params)) {
-          if (!previousOf.has(id)) this.askPreviousPeriods(plan, early, previousOf);
-          early.set(id, withPrevious(early.get(id)!, previousOf.get(id)!));
-        }
+        await early.answered();
+        early.withPreviousPeriod(id);
       }
       const ok = await this.runOne(id, epoch, early.get(id));
       this.runningId = null;
       if (!ok) failed.add(id);
-      if (!early.has(id)) this.startEarly(plan, index + 1, early);
+      if (!early.has(id)) early.sendFrom(index + 1);
     }
     // Benchmarks and the page read how long each plan took, and how long of it the engine
     // was busy (its query time), from the performance timeline.
@@ -405,60 +401,17 @@ export class NotebookRuntime {
     this.changed();
   }
 
-  /**
-   * Sends the queries of the plan's query, chart, KPI and input cells from `from` on whose inputs
-   * are ready (nothing before them in the plan still has to make a table they read). The
-   * engine then works through them back to back while the page draws each result, instead
-   * of waiting for the page between one cell and the next. Results are taken in plan order.
-   */
-  private startEarly(plan: readonly string[], from: number, early: Map<string, Promise<Partial<CellState>>>): void {
-    const send = (id: string, result: Promise<Partial<CellState>>) => {
-      result.catch(() => undefined); // its failure is reported when the plan reaches the cell
-      early.set(id, result);
+  /** What the plan's queries sent ahead need of this runtime (early-queries.ts). */
+  private earlyContext(): EarlyContext {
+    return {
+      engine: this.engine,
+      params: this.params,
+      cell: (id) => this.notebook.cells.find((c) => c.id === id),
+      parents: (id) => this.graph.parents.get(id) ?? [],
+      readsOnly: (id) => this.analysis.get(id)?.readOnly === true,
+      mayRun: (id) => this.network || this.remoteUrlsOf(id).length === 0,
+      query: (cell) => this.query(cell),
     };
-    const toMake = new Set<string>();
-    const kpiCards: Cell[] = [];
-    for (const id of plan.slice(from)) {
-      if (early.has(id)) continue;
-      const cell = this.notebook.cells.find((c) => c.id === id);
-      // Cheapest test first: this runs after every table a plan makes (Run all: dozens of times).
-      const ready = !(this.graph.parents.get(id) ?? []).some((p) => toMake.has(p));
-      const sendable =
-        cell !== undefined &&
-        ready &&
-        (cell.kind === 'sql' ? this.analysis.get(id)?.readOnly === true : EARLY_KINDS.has(cell.kind)) &&
-        (this.network || this.remoteUrlsOf(id).length === 0);
-      if (sendable && cell.kind === 'kpi') kpiCards.push(cell);
-      else if (sendable) send(id, this.query(cell));
-      else toMake.add(id);
-    }
-    // KPI cards reading the same rows are asked in one query; previous periods come later
-    // (askPreviousPeriods), when nothing else is under way.
-    for (const [id, value] of kpiValues(this.engine, kpiCards, this.params)) {
-      send(id, value.then((v) => ({ kpi: { value: v, previous: null } })));
-    }
-  }
-
-  /**
-   * Asks the previous-period values of the plan's KPI cards sent early that compare with a
-   * selected period, and not asked yet, together. Called once every early query has been
-   * answered: the period variable is stepped back meanwhile, and no other query may see it.
-   */
-  private askPreviousPeriods(
-    plan: readonly string[],
-    early: ReadonlyMap<string, unknown>,
-    previousOf: Map<string, Promise<string | null>>,
-  ): void {
-    const cards = plan
-      .filter((id) => early.has(id) && !previousOf.has(id))
-      .map((id) => this.notebook.cells.find((c) => c.id === id))
-      .filter((cell): cell is Cell => cell?.kind === 'kpi' && comparesNow(cell, this.params));
-    const asked = previousKpiValues(this.engine, cards, this.params);
-    for (const card of cards) {
-      const previous = asked.then((values) => values.get(card.id) ?? null);
-      previous.catch(() => undefined); // reported when the plan reaches the card
-      previousOf.set(card.id, previous);
-    }
   }
 
   /** The engine's busy time so far (NaN when it cannot say, e.g. while restarting). */
@@ -601,15 +554,6 @@ export class NotebookRuntime {
     this.revision++;
     for (const listener of this.listeners) listener();
   }
-}
-
-/** Cells whose run is one query that changes no variable, so it can go alongside others. */
-const EARLY_KINDS: ReadonlySet<string> = new Set(['chart', 'input', 'kpi']);
-
-/** A KPI card's early result completed with its previous period's value. */
-async function withPrevious(current: Promise<Partial<CellState>>, previous: Promise<string | null>): Promise<Partial<CellState>> {
-  const state = await current;
-  return { kpi: { value: state.kpi?.value ?? null, previous: await previous } };
 }
 
 function messageOf(error: unknown): string {
