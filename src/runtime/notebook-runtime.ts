@@ -354,15 +354,11 @@ export class NotebookRuntime {
   private async execute(plan: readonly string[], epoch: number): Promise<void> {
     if (epoch !== this.epoch) return; // cancelled (or the engine restarted) before it started
     const started = performance.now();
-    // Nothing is awaited before the queries go: the engine takes calls in the order they
-    // are sent, so the variables are set before any query reads them, and the page's next
-    // frame (showing the cells queued) does not hold the queries back.
-    const busyBefore = this.busyTime();
-    const variablesSet = this.syncVariables();
+    const busyBefore = await this.busyTime();
+    await this.syncVariables();
     const failed = new Set<string>();
     const early = new EarlyQueries(plan, this.earlyContext());
     early.sendFrom(0);
-    await variablesSet;
     for (const [index, id] of plan.entries()) {
       if (epoch !== this.epoch) break;
       this.beforeQueued.delete(id);
@@ -394,7 +390,7 @@ export class NotebookRuntime {
     }
     // Benchmarks and the page read how long each plan took, and how long of it the engine
     // was busy (its query time), from the performance timeline.
-    const engineBusyMs = (await this.busyTime()) - (await busyBefore);
+    const engineBusyMs = (await this.busyTime()) - busyBefore;
     performance.measure('medallion:plan', { start: started, detail: { cells: plan.length, failed: failed.size, engineBusyMs } });
     // Cells on a cycle, and those downstream of one, never enter a plan: say why.
     const cyclic = [...this.graph.cyclic];
@@ -427,24 +423,14 @@ export class NotebookRuntime {
     }
   }
 
-  /**
-   * Gives each parameter's DuckDB variable its current value (see analysis/params.ts). The
-   * statements are sent at once, in order; the promise says whether they all ran.
-   */
+  /** Gives each parameter's DuckDB variable its current value (see analysis/params.ts). */
   private async syncVariables(): Promise<void> {
-    const sent: Promise<unknown>[] = [];
     for (const [name, value] of this.params) {
       const sql = setVariableSql(name, value);
       if (this.syncedParams.get(name) === sql) continue;
+      await this.engine.query(sql);
       this.syncedParams.set(name, sql);
-      sent.push(
-        this.engine.query(sql).catch((error: unknown) => {
-          this.syncedParams.delete(name); // set it again next time
-          throw error;
-        }),
-      );
     }
-    await Promise.all(sent);
   }
 
   private async runOne(id: string, epoch = this.epoch, early?: Promise<Partial<CellState>>): Promise<boolean> {
