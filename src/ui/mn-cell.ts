@@ -12,7 +12,7 @@ import { IDLE } from '../runtime/cell-state.ts';
 import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
 import type { Layer } from '../analysis/analyze-sql.ts';
 import { runtimeContext } from './runtime-context.ts';
-import { resetStyles, buttonStyles, layerStyles, statusStyles } from './styles/shared.ts';
+import { resetStyles, buttonStyles, layerStyles, statusStyles, errorBlockStyles } from './styles/shared.ts';
 import { cellStyles } from './styles/cell-styles.ts';
 import { icons } from './icons.ts';
 import { formatRows, formatSeconds } from './format.ts';
@@ -44,6 +44,7 @@ export class MnCell extends LitElement {
     buttonStyles,
     layerStyles,
     statusStyles,
+    errorBlockStyles,
     cellStyles,
   ];
 

@@ -26,7 +26,7 @@ import {
 } from './chart-interaction.ts';
 import { chartSvg, downloadPng, downloadSvg } from './chart-export.ts';
 import { humanize } from './active-filters.ts';
-import { resetStyles, buttonStyles } from './styles/shared.ts';
+import { resetStyles, buttonStyles, errorBlockStyles, skeletonStyles } from './styles/shared.ts';
 import { chartViewStyles } from './styles/chart-view-styles.ts';
 import { icons } from './icons.ts';
 import './mn-chart-form.ts';
@@ -38,6 +38,8 @@ export class MnChartView extends LitElement {
   static override styles = [
     resetStyles,
     buttonStyles,
+    errorBlockStyles,
+    skeletonStyles,
     chartViewStyles,
   ];
 

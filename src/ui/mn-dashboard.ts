@@ -15,7 +15,7 @@ import { boardContext, EMPTY_BOARD, type Board } from './board-context.ts';
 import { dashboardLayout, type DashboardTile } from './dashboard-layout.ts';
 import { activeFilters, defaultParams } from './active-filters.ts';
 import { chartSpec, inputSpec, kpiSpec } from './spec-cache.ts';
-import { resetStyles } from './styles/shared.ts';
+import { resetStyles, errorBlockStyles } from './styles/shared.ts';
 import { formatRows } from './format.ts';
 import './mn-slicer.ts';
 import './mn-kpi-card.ts';
@@ -27,6 +27,7 @@ import './mn-result-grid.ts';
 export class MnDashboard extends LitElement {
   static override styles = [
     resetStyles,
+    errorBlockStyles,
     css`
       :host {
         display: block;
@@ -143,16 +144,6 @@ export class MnDashboard extends LitElement {
         font-size: 12px;
         font-weight: 400;
         margin-left: 8px;
-      }
-      .tile .error {
-        margin: 0;
-        padding: 10px 12px;
-        border: 1px solid var(--mn-error-border);
-        border-radius: var(--mn-radius-sm);
-        background: var(--mn-error-bg);
-        color: var(--mn-error);
-        font: 12.5px/1.5 var(--mn-mono);
-        white-space: pre-wrap;
       }
       .empty {
         padding: 40px 20px;

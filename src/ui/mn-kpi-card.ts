@@ -13,12 +13,13 @@ import { formatChange, formatKpiValue } from '../dashboard/kpi-format.ts';
 import { isDateRange } from '../analysis/params.ts';
 import { previousPeriod } from '../runtime/kpi-cards.ts';
 import { boardContext, EMPTY_BOARD, type Board } from './board-context.ts';
-import { resetStyles } from './styles/shared.ts';
+import { resetStyles, skeletonStyles } from './styles/shared.ts';
 
 @customElement('mn-kpi-card')
 export class MnKpiCard extends LitElement {
   static override styles = [
     resetStyles,
+    skeletonStyles,
     css`
       :host {
         display: block;
@@ -102,14 +103,6 @@ export class MnKpiCard extends LitElement {
         height: 28px;
         margin: 2px 0;
         border-radius: 6px;
-        background: linear-gradient(90deg, #eef0f3 25%, #f7f8fa 50%, #eef0f3 75%);
-        background-size: 200% 100%;
-        animation: shimmer 1.2s linear infinite;
-      }
-      @keyframes shimmer {
-        to {
-          background-position: -200% 0;
-        }
       }
       .busy {
         position: absolute;
@@ -142,11 +135,6 @@ export class MnKpiCard extends LitElement {
         /* Six cards on a phone: the hint once per card is noise; the deltas still show. */
         .hint {
           display: none;
-        }
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .skeleton {
-          animation: none;
         }
       }
     `,

@@ -13,7 +13,7 @@ import type { CellState } from '../runtime/cell-state.ts';
 import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
 import { layerOf } from '../analysis/analyze-sql.ts';
 import { runtimeContext } from './runtime-context.ts';
-import { resetStyles, buttonStyles, layerStyles, statusStyles } from './styles/shared.ts';
+import { resetStyles, buttonStyles, layerStyles, statusStyles, errorBlockStyles } from './styles/shared.ts';
 import { presentationStyles } from './styles/presentation-styles.ts';
 import { formatRows, formatSeconds } from './format.ts';
 import { chartSpec, inputSpec, kpiSpec } from './spec-cache.ts';
@@ -34,6 +34,7 @@ export class MnPresentation extends LitElement {
     buttonStyles,
     layerStyles,
     statusStyles,
+    errorBlockStyles,
     presentationStyles,
   ];
 

@@ -206,17 +206,6 @@ export const cellStyles = css`
     border-top: 1px solid #f2dcb3;
     font-size: 13px;
   }
-  .error {
-    margin: 0;
-    padding: 10px 12px;
-    border: 1px solid var(--mn-error-border);
-    border-radius: var(--mn-radius-sm);
-    background: var(--mn-error-bg);
-    color: var(--mn-error);
-    font: 12.5px/1.55 var(--mn-mono);
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-  }
   .note {
     margin: 0;
     font-size: 13px;

@@ -229,25 +229,9 @@ export const chartViewStyles = css`
   }
   .skeleton {
     border: none;
-    background: linear-gradient(90deg, #f1f3f5 25%, #f8f9fa 50%, #f1f3f5 75%);
-    background-size: 200% 100%;
-    animation: shimmer 1.2s linear infinite;
   }
-  @keyframes shimmer {
-    to {
-      background-position: -200% 0;
-    }
-  }
-  .error {
-    margin: 6px 0 0;
-    padding: 10px 12px;
-    border: 1px solid var(--mn-error-border);
-    border-radius: var(--mn-radius-sm);
-    background: var(--mn-error-bg);
-    color: var(--mn-error);
-    font: 12.5px/1.5 var(--mn-mono);
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
+  pre.error {
+    margin-top: 6px;
   }
   mn-chart-form {
     margin-top: 8px;
@@ -282,10 +266,5 @@ export const chartViewStyles = css`
   .keys button:focus-visible {
     outline: none;
     box-shadow: var(--mn-focus);
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
   }
 `;

@@ -121,16 +121,6 @@ export const presentationStyles = css`
     border-radius: var(--mn-radius) var(--mn-radius) 0 0;
     overflow: hidden;
   }
-  .error {
-    margin: 0;
-    padding: 10px 12px;
-    border: 1px solid var(--mn-error-border);
-    border-radius: var(--mn-radius-sm);
-    background: var(--mn-error-bg);
-    color: var(--mn-error);
-    font: 13px/1.55 var(--mn-mono);
-    white-space: pre-wrap;
-  }
   .note {
     margin: 0;
     color: var(--mn-text-muted);

@@ -136,3 +136,37 @@ export const statusStyles = css`
     --status-bg: var(--mn-error-bg);
   }
 `;
+
+/** A DuckDB message or a run's failure, as written: monospace, wrapped, in the error colours. */
+export const errorBlockStyles = css`
+  pre.error {
+    margin: 0;
+    padding: 10px 12px;
+    border: 1px solid var(--mn-error-border);
+    border-radius: var(--mn-radius-sm);
+    background: var(--mn-error-bg);
+    color: var(--mn-error);
+    font: 12.5px/1.55 var(--mn-mono);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+`;
+
+/** A grey placeholder with a moving sheen, where a value or chart will appear. */
+export const skeletonStyles = css`
+  .skeleton {
+    background: linear-gradient(90deg, #eef0f3 25%, #f7f8fa 50%, #eef0f3 75%);
+    background-size: 200% 100%;
+    animation: shimmer 1.2s linear infinite;
+  }
+  @keyframes shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+`;
