@@ -5,8 +5,8 @@
 import type { EngineApi } from '../engine/api.ts';
 import type { Cell } from '../notebook/types.ts';
 import { bindParams, type ParamValue } from '../analysis/params.ts';
-import { chartSql, parseChartSpec } from '../charts/chart-spec.ts';
-import { parseInputSpec } from '../dashboard/input-spec.ts';
+import { chartSql } from '../charts/chart-spec.ts';
+import { chartSpec, inputSpec } from '../dashboard/spec-cache.ts';
 import { decodeIpc } from '../client/arrow-decode.ts';
 import type { CellState } from './cell-state.ts';
 import { runKpiCard } from './kpi-cards.ts';
@@ -20,7 +20,7 @@ export async function runDashboardCell(
   const query = async (sql: string) => decodeIpc(await engine.query(bindParams(sql, params)));
   switch (cell.kind) {
     case 'chart': {
-      const spec = parseChartSpec(cell.source);
+      const spec = chartSpec(cell.source);
       const sql = chartSql(spec);
       if (spec.problems.length > 0 || sql === null) throw new Error(spec.problems.join(' '));
       const table = await query(sql);
@@ -29,7 +29,7 @@ export async function runDashboardCell(
     case 'kpi':
       return { kpi: await runKpiCard(engine, cell, params) };
     case 'input': {
-      const spec = parseInputSpec(cell.source);
+      const spec = inputSpec(cell.source);
       if (spec.problems.length > 0) throw new Error(spec.problems.join(' '));
       if (spec.optionsSql === null) return { options: spec.options };
       const table = await query(spec.optionsSql);

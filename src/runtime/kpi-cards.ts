@@ -8,7 +8,7 @@ import type { Table } from 'apache-arrow';
 import type { EngineApi } from '../engine/api.ts';
 import type { Cell } from '../notebook/types.ts';
 import { bindParams, isDateRange, setVariableSql, type ParamValue } from '../analysis/params.ts';
-import { parseKpiSpec } from '../dashboard/kpi-spec.ts';
+import { kpiSpec } from '../dashboard/spec-cache.ts';
 import { mergeKpiQueries } from '../dashboard/kpi-merge.ts';
 import { valueToDecimalText } from '../dashboard/decimal-text.ts';
 import { decodeIpc } from '../client/arrow-decode.ts';
@@ -31,7 +31,7 @@ export function kpiValues(engine: EngineApi, cells: readonly Cell[], params: Par
   const values = new Map<string, Promise<string | null>>();
   const sqlOf = new Map<string, string>();
   for (const cell of cells) {
-    const spec = parseKpiSpec(cell.source);
+    const spec = kpiSpec(cell.source);
     if (spec.problems.length > 0 || spec.sql === null) values.set(cell.id, Promise.reject(new Error(spec.problems.join(' '))));
     else sqlOf.set(cell.id, spec.sql);
   }
@@ -58,7 +58,7 @@ export async function previousKpiValues(
 ): Promise<Map<string, Promise<string | null>>> {
   const byPeriod = new Map<string, Cell[]>();
   for (const cell of cells) {
-    const compare = parseKpiSpec(cell.source).compare;
+    const compare = kpiSpec(cell.source).compare;
     if (compare && previousPeriod(params, compare) !== null) byPeriod.set(compare, [...(byPeriod.get(compare) ?? []), cell]);
   }
   const previous = new Map<string, Promise<string | null>>();
@@ -77,7 +77,7 @@ export async function previousKpiValues(
 
 /** Whether a card compares with a previous period that is selected now. */
 export function comparesNow(cell: Cell, params: Params): boolean {
-  const compare = parseKpiSpec(cell.source).compare;
+  const compare = kpiSpec(cell.source).compare;
   return compare !== null && previousPeriod(params, compare) !== null;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Cell } from '../notebook/types.ts';
 import { isDateRange, type ParamValue } from '../analysis/params.ts';
-import { chartSpec, inputSpec } from './spec-cache.ts';
+import { chartSpec, inputSpec } from '../dashboard/spec-cache.ts';
 
 export interface FilterChip {
   /** The parameter, e.g. `country`. */

@@ -2,7 +2,7 @@
 import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
 import type { InputSpec } from '../dashboard/input-spec.ts';
 import type { Board } from './board-context.ts';
-import { inputSpec, palette } from './spec-cache.ts';
+import { inputSpec, palette } from '../dashboard/spec-cache.ts';
 import { ColourMemory } from './colour-memory.ts';
 
 export class BoardSnapshot {

@@ -10,7 +10,7 @@
  */
 import type { Cell } from '../notebook/types.ts';
 import type { CellAnalysis } from '../analysis/analyze-notebook.ts';
-import { chartSpec, inputSpec, kpiSpec, testSpec } from './spec-cache.ts';
+import { chartSpec, inputSpec, kpiSpec, testSpec } from '../dashboard/spec-cache.ts';
 
 export function cellNames(
   cells: readonly Cell[],

@@ -6,7 +6,7 @@
  */
 import type { Cell } from '../notebook/types.ts';
 import type { CellAnalysis } from '../analysis/analyze-notebook.ts';
-import { chartSpec } from './spec-cache.ts';
+import { chartSpec } from '../dashboard/spec-cache.ts';
 
 /** A tile's width on the grid: a third (most charts), two thirds (maps, trends) or half (tables). */
 export type TileSpan = 'third' | 'two-thirds' | 'half';

@@ -29,7 +29,7 @@ import './mn-layer-warnings.ts';
 import './mn-test-results.ts';
 import './mn-cleaning-report.ts';
 import { layerOf } from '../analysis/analyze-sql.ts';
-import { chartSpec, inputSpec, kpiSpec } from './spec-cache.ts';
+import { chartSpec, inputSpec, kpiSpec } from '../dashboard/spec-cache.ts';
 
 /** Sent up when a cell is deleted, so the app can offer to bring it back. */
 export interface CellDeletedDetail {

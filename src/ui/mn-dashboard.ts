@@ -14,7 +14,7 @@ import { runtimeContext } from './runtime-context.ts';
 import { boardContext, EMPTY_BOARD, type Board } from './board-context.ts';
 import { dashboardLayout, type DashboardTile } from './dashboard-layout.ts';
 import { activeFilters, defaultParams } from './active-filters.ts';
-import { chartSpec, inputSpec, kpiSpec } from './spec-cache.ts';
+import { chartSpec, inputSpec, kpiSpec } from '../dashboard/spec-cache.ts';
 import { resetStyles, errorBlockStyles } from './styles/shared.ts';
 import { formatRows } from './format.ts';
 import './mn-slicer.ts';

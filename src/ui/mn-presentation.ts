@@ -16,7 +16,7 @@ import { runtimeContext } from './runtime-context.ts';
 import { resetStyles, buttonStyles, layerStyles, statusStyles, errorBlockStyles } from './styles/shared.ts';
 import { presentationStyles } from './styles/presentation-styles.ts';
 import { formatRows, formatSeconds } from './format.ts';
-import { chartSpec, inputSpec, kpiSpec } from './spec-cache.ts';
+import { chartSpec, inputSpec, kpiSpec } from '../dashboard/spec-cache.ts';
 import './mn-markdown.ts';
 import './mn-result-grid.ts';
 import './mn-ingest-report.ts';

@@ -1,12 +1,13 @@
 /**
  * Parsed input, KPI and chart specs, remembered by source text. The page re-renders on
  * every runtime change (dozens per run); parsing the same YAML again each time would be
- * wasted work, and keeping one object per source lets Lit skip unchanged elements.
+ * wasted work, and keeping one object per source lets Lit skip unchanged elements. The
+ * runtime asks for the same specs on every slicer change.
  */
-import { parseInputSpec, type InputSpec } from '../dashboard/input-spec.ts';
-import { parseKpiSpec, type KpiSpec } from '../dashboard/kpi-spec.ts';
+import { parseInputSpec, type InputSpec } from './input-spec.ts';
+import { parseKpiSpec, type KpiSpec } from './kpi-spec.ts';
 import { parseChartSpec, type ChartSpec } from '../charts/chart-spec.ts';
-import { parsePalette, type Palette } from '../dashboard/palette.ts';
+import { parsePalette, type Palette } from './palette.ts';
 import { parseTestSpec, type TestSpec } from '../analysis/test-spec.ts';
 
 function memo<T>(parse: (source: string) => T, size = 200): (source: string) => T {
