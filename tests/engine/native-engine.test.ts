@@ -130,6 +130,10 @@ describe('native DuckDB and DuckDB-WASM', () => {
       const many = await run('SELECT range AS i FROM range(123457)');
       expect(many.rows).toBe(123457);
       expect(tableFromIPC(many.preview).numRows).toBe(10);
+      // A result that fits the preview is read whole (no LIMIT), one just over is cut to a page.
+      const values = async (sql: string) => tableFromIPC((await run(sql)).preview).getChild('i')!.toArray();
+      expect([...(await values('SELECT 10 - range AS i FROM range(10) ORDER BY i'))]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(BigInt));
+      expect((await values('SELECT range AS i FROM range(11)')).length).toBe(10);
     }
   });
 
