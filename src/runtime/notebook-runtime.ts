@@ -9,23 +9,20 @@ import type { CleaningReport, EngineApi, FileHandle, IngestProgress, RelationPro
 import type { Cell, Notebook } from '../notebook/types.ts';
 import { reduceNotebook, addedCellId, type NotebookAction } from '../notebook/reducer.ts';
 import { analyzeNotebook, type CellAnalysis } from '../analysis/analyze-notebook.ts';
-import { matchesFilePattern, formatBronzeSpec, parseBronzeSpec, dataUrlsOf, type DataUrl } from '../analysis/bronze-spec.ts';
-import { parseTestSpec } from '../analysis/test-spec.ts';
+import { dataUrlsOf, type DataUrl } from '../analysis/bronze-spec.ts';
 import { layerOf } from '../analysis/analyze-sql.ts';
 import { buildGraph, descendants, planRun, type DependencyGraph } from '../graph/dependency-graph.ts';
-import { quoteQualified } from '../engine/sql-quote.ts';
 import { decodeIpc } from '../client/arrow-decode.ts';
 import { IDLE, type CellState } from './cell-state.ts';
-import { bindParams, setVariableSql, type ParamValue } from '../analysis/params.ts';
+import { setVariableSql, type ParamValue } from '../analysis/params.ts';
 import { parseInputSpec } from '../dashboard/input-spec.ts';
 import { runDashboardCell } from './dashboard-cells.ts';
 import { EarlyQueries, type EarlyContext } from './early-queries.ts';
-import { bronzeTableName } from './bronze-names.ts';
+import { bronzeCellsReading, newBronzeCellFor } from './dropped-files.ts';
+import { runBronzeCell, runSqlCell, runTestCell } from './pipeline-cells.ts';
 import { planForInputs } from './input-plan.ts';
 import { buildLineage, type Lineage } from './lineage.ts';
 import { networkRefusal, remoteUrlsInValues, remoteUrlsOfCell } from '../analysis/remote-urls.ts';
-
-export const PREVIEW_ROWS = 200;
 
 type Listener = () => void;
 
@@ -226,9 +223,9 @@ export class NotebookRuntime {
     this.fileNames = (await this.engine.listFiles()).map((f) => f.name).sort();
     const affected: string[] = [];
     for (const { name } of files) {
-      const readers = this.bronzeCellsReading(name);
+      const readers = bronzeCellsReading(this.notebook.cells, this.analysis, name);
       if (readers.length > 0) affected.push(...readers);
-      else affected.push(this.addBronzeCellFor(name));
+      else affected.push(this.dispatch(newBronzeCellFor(this.notebook.cells, this.analysis, name))!);
     }
     this.changed();
     if (run && affected.length > 0) await this.enqueue(planRun(this.graph, [...new Set(affected)]));
@@ -305,26 +302,6 @@ export class NotebookRuntime {
     for (const { name, url } of wanted) await this.engine.addFile(name, url);
     this.fileNames = (await this.engine.listFiles()).map((f) => f.name).sort();
     this.changed();
-  }
-
-  private bronzeCellsReading(fileName: string): string[] {
-    return this.notebook.cells
-      .filter((c) => c.kind === 'bronze')
-      .filter((c) => this.analysis.get(c.id)?.files.some((p) => matchesFilePattern(fileName, p)))
-      .map((c) => c.id);
-  }
-
-  private addBronzeCellFor(fileName: string): string {
-    const taken = new Set([...this.analysis.values()].map((a) => a.defines).filter((d) => d !== null));
-    const table = bronzeTableName(fileName, taken);
-    const lastBronze = [...this.notebook.cells].reverse().find((c) => c.kind === 'bronze');
-    return this.dispatch({
-      type: 'add',
-      kind: 'bronze',
-      id: table.replace('.', '-'),
-      source: formatBronzeSpec(table, [fileName]),
-      afterId: lastBronze?.id,
-    })!;
   }
 
   private upstreamNotDone(id: string): string[] {
@@ -437,7 +414,6 @@ export class NotebookRuntime {
     const cell = this.notebook.cells.find((c) => c.id === id)!;
     const analysis = this.analysis.get(id)!;
     const version = this.versions.get(id) ?? 0;
-    const started = performance.now();
     const remote = this.network ? [] : this.remoteUrlsOf(id);
     if (remote.length > 0) {
       this.setState(id, { status: 'blocked', message: networkRefusal(remote), progress: null });
@@ -448,30 +424,16 @@ export class NotebookRuntime {
     this.changed();
     try {
       if (cell.kind === 'bronze') {
-        if (analysis.problems.length > 0) throw new Error(analysis.problems.join(' '));
         const onProgress = (progress: IngestProgress) => {
           this.setState(id, { progress });
           this.changed();
         };
-        const { options, urls } = parseBronzeSpec(cell.source);
-        await this.fetchDataFiles(urls);
-        const ingest = await this.engine.ingest(analysis.defines!, analysis.files, onProgress, options);
-        const relation = quoteQualified(ingest.table);
-        const preview = decodeIpc(await this.engine.page(relation, 0, PREVIEW_ROWS));
-        const elapsedMs = performance.now() - started;
-        this.finish(id, version, { ingest, result: { relation, rows: ingest.rows, preview, elapsedMs } });
+        this.finish(id, version, await runBronzeCell(this.engine, cell, analysis, (urls) => this.fetchDataFiles(urls), onProgress));
       } else if (cell.kind === 'test') {
-        if (analysis.problems.length > 0) throw new Error(analysis.problems.join(' '));
-        const spec = parseTestSpec(cell.source);
-        const results = await this.engine.runTests(spec.table!, spec.tests);
-        const tests = results.map((r) => ({ ...r, sample: decodeIpc(r.sample) }));
-        const failed = tests.filter((t) => !t.passed);
-        if (failed.length === 0) this.finish(id, version, { tests });
+        const { tests, failure } = await runTestCell(this.engine, cell, analysis);
+        if (failure === null) this.finish(id, version, { tests });
         else {
-          const message =
-            `${failed.length} of ${tests.length} test${tests.length === 1 ? '' : 's'} failed: ` +
-            failed.map((t) => `${t.name}: ${t.summary}`).join(' ');
-          this.setState(id, { status: 'error', message, tests, progress: null });
+          this.setState(id, { status: 'error', message: failure, tests, progress: null });
           this.changed();
           return false;
         }
@@ -491,18 +453,9 @@ export class NotebookRuntime {
   }
 
   /** Runs a SQL, chart, KPI or input cell: one engine call that changes no variable, except a KPI's comparison. */
-  private async query(cell: Cell): Promise<Partial<CellState>> {
+  private query(cell: Cell): Promise<Partial<CellState>> {
     if (cell.kind !== 'sql') return runDashboardCell(this.engine, cell, this.params);
-    const analysis = this.analysis.get(cell.id)!;
-    const result = await this.engine.run(bindParams(cell.source, this.params), {
-      defines: analysis.defines,
-      definesKind: analysis.definesKind,
-      resultName: `cell_result_${cell.id.replace(/[^A-Za-z0-9_]/g, '_')}`,
-      previewRows: PREVIEW_ROWS,
-    });
-    const preview = decodeIpc(result.preview);
-    const rows = result.rows >= 0 ? result.rows : preview.numRows;
-    return { result: { relation: result.relation, rows, preview, elapsedMs: result.elapsedMs } };
+    return runSqlCell(this.engine, cell, this.analysis.get(cell.id)!, this.params);
   }
 
   private finish(id: string, version: number, update: Partial<CellState>): void {
