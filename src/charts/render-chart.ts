@@ -6,7 +6,8 @@ import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from './chart-spec.ts';
 import type { ChartData, ChartRow } from './chart-rows.ts';
 import { formatterFor } from './formats.ts';
-import { mapName, worldCountries } from './world-map.ts';
+import { worldCountries } from './world-map.ts';
+import { mapName } from './country-names.ts';
 import { UNKNOWN_KEY, type Palette } from '../dashboard/palette.ts';
 
 export interface RenderOptions {

@@ -1,20 +1,10 @@
 /**
  * The world map for geo charts, bundled (world-atlas, Natural Earth 1:110m), so maps work
- * offline. Country names in data are matched to the map's names, with the aliases
- * spreadsheets commonly use.
+ * offline. Country names in data are matched to the map's through country-names.ts.
  */
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import countries110m from 'world-atlas/countries-110m.json';
-
-const ALIASES: Record<string, string> = {
-  'United States': 'United States of America',
-  USA: 'United States of America',
-  US: 'United States of America',
-  UK: 'United Kingdom',
-  'Czech Republic': 'Czechia',
-  Russia: 'Russian Federation',
-};
 
 export interface CountryFeature {
   type: 'Feature';
@@ -30,8 +20,4 @@ export function worldCountries(): CountryFeature[] {
     cached = (feature(topology, topology.objects.countries) as unknown as { features: CountryFeature[] }).features;
   }
   return cached;
-}
-
-export function mapName(country: string): string {
-  return ALIASES[country] ?? country;
 }

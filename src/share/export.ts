@@ -6,12 +6,10 @@
  * through arrowToParquet (hyparquet-writer), since DuckDB-WASM has no parquet extension
  * offline. Charts: src/ui/chart-export.ts makes the SVG/PNG, downloadBlob saves it.
  */
-import { zipSync } from 'fflate';
 import { Type, type DataType, type Table } from 'apache-arrow';
 import type { EngineApi } from '../engine/api.ts';
 import { decodeIpc, decimalToBigInt } from '../client/arrow-decode.ts';
 import { decimalText } from '../export/arrow-to-json.ts';
-import { arrowToParquet } from '../export/arrow-to-parquet.ts';
 import { quoteQualified } from '../engine/sql-quote.ts';
 
 export type TableFormat = 'csv' | 'parquet';
@@ -84,7 +82,7 @@ export async function exportRelation(
   const table = await relationTable(engine, relation);
   return format === 'csv'
     ? new Blob([arrowToCsv(table)], { type: 'text/csv;charset=utf-8' })
-    : new Blob([arrowToParquet(table) as BlobPart], { type: 'application/vnd.apache.parquet' });
+    : new Blob([(await parquetWriter())(table) as BlobPart], { type: 'application/vnd.apache.parquet' });
 }
 
 /** `gold.customer_360.parquet`, as the headless runner names its files. */
@@ -105,17 +103,24 @@ export async function layerZip(
     .map((t) => `${t.schema}.${t.name}`);
   if (tables.length === 0)
     throw new Error(`There is no ${schema} table yet: run the notebook first.`);
+  const arrowToParquet = await parquetWriter();
   const entries: Record<string, Uint8Array> = {};
   for (const table of tables) {
     entries[exportFileName(table, 'parquet')] = arrowToParquet(
       await relationTable(engine, quoteQualified(table)),
     );
   }
+  const { zipSync } = await import('fflate');
   const zipped = zipSync(entries, { level: 0 });
   return {
     blob: new Blob([zipped as BlobPart], { type: 'application/zip' }),
     files: Object.keys(entries),
   };
+}
+
+/** The Parquet writer (hyparquet-writer) loads on the first Parquet export, not with the page. */
+async function parquetWriter() {
+  return (await import('../export/arrow-to-parquet.ts')).arrowToParquet;
 }
 
 /** Hands a Blob to the person as a file download (nothing leaves the browser). */

@@ -6,7 +6,7 @@
  */
 import type { ChartSpec } from '../charts/chart-spec.ts';
 import type { ChartRow } from '../charts/chart-rows.ts';
-import { mapName } from '../charts/world-map.ts';
+import { mapName } from '../charts/country-names.ts';
 import { optionValue, type InputSpec } from '../dashboard/input-spec.ts';
 import type { ParamValue } from '../analysis/params.ts';
 

@@ -12,7 +12,8 @@ import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
 import { IDLE, type CellResult, type CellState } from '../runtime/cell-state.ts';
 import type { ChartSpec } from '../charts/chart-spec.ts';
 import { chartData, type ChartData } from '../charts/chart-rows.ts';
-import { renderChart, type ColorLegend } from '../charts/render-chart.ts';
+import type { ColorLegend } from '../charts/render-chart.ts';
+import { chartRenderer, loadChartRenderer } from './chart-renderer.ts';
 import type { ParamValue } from '../analysis/params.ts';
 import { runtimeContext } from './runtime-context.ts';
 import { boardContext, EMPTY_BOARD, type Board } from './board-context.ts';
@@ -116,15 +117,20 @@ export class MnChartView extends LitElement {
       this.spec,
       [...selected].join('\u0000'),
     ];
-    if (
-      this.data &&
-      this.data.rows.length > 0 &&
-      this.width > 0 &&
-      key.some((k, i) => k !== this.drawnKey[i])
-    ) {
+    const renderChart = chartRenderer();
+    const wanted = this.data !== null && this.data.rows.length > 0 && this.width > 0;
+    if (wanted && renderChart === null && this.drawError === null) {
+      loadChartRenderer().then(
+        () => this.requestUpdate(),
+        (error: unknown) => {
+          this.drawError = `The chart drawing code could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+          this.requestUpdate();
+        },
+      );
+    } else if (wanted && renderChart !== null && key.some((k, i) => k !== this.drawnKey[i])) {
       this.drawnKey = key;
       try {
-        const { element, legend } = renderChart(this.spec, this.data, {
+        const { element, legend } = renderChart(this.spec, this.data!, {
           width: this.width,
           palette: this.board.palette,
           selected,
@@ -169,7 +175,8 @@ export class MnChartView extends LitElement {
   private renderBody(rows: number) {
     const height = `${Math.round(this.drawnHeight)}px`;
     if (this.drawError) return html`<pre class="error" role="alert">${this.drawError}</pre>`;
-    if (!this.data) {
+    // No data yet, or the chart code still loading (the first chart of the page).
+    if (!this.data || (rows > 0 && this.chart === null)) {
       return html`<div
         class="placeholder skeleton"
         style=${styleMap({ height })}
