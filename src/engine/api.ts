@@ -105,6 +105,8 @@ export interface IngestProgress {
   readonly bytesTotal: number;
   /** Rows loaded, once done. */
   readonly rows?: number;
+  /** Rows read so far while loading, estimated from the bytes read and the files' first lines. */
+  readonly rowsEstimate?: number;
 }
 
 export interface RunOptions {

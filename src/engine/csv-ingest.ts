@@ -62,6 +62,8 @@ interface Prepared {
   readonly overrides: CsvOverrides;
   readonly skippedLines: readonly string[];
   readonly warnings: readonly string[];
+  /** Bytes per line in the file's first bytes, to estimate rows from bytes while loading. */
+  readonly bytesPerLine: number | null;
 }
 
 /** Bytes of a file's start read for the dialect check and the preamble's text. */
@@ -114,8 +116,16 @@ export async function ingestFiles(
   await session.execute('DROP TABLE IF EXISTS _ingest_reject_scans');
   await dropOtherKind(session, table, materialize ? 'TABLE' : 'VIEW');
   const names = files.map((f) => f.name).join(', ');
-  const loading = (bytesDone: number) =>
-    onProgress({ file: names, fileIndex: files.length - 1, fileCount: files.length, phase: 'loading', bytesDone, bytesTotal });
+  const loading = (bytesDone: number, rowsEstimate: number | null) =>
+    onProgress({
+      file: names,
+      fileIndex: files.length - 1,
+      fileCount: files.length,
+      phase: 'loading',
+      bytesDone,
+      bytesTotal,
+      ...(rowsEstimate === null ? {} : { rowsEstimate }),
+    });
   const source = quoteIdent(SOURCE_FILE_COLUMN);
   // Each file's rows carry its name as given, not the path DuckDB read (native engine).
   const union = (errors: CsvErrors) =>
@@ -229,28 +239,50 @@ async function dropOtherKind(session: DuckSession, qualified: string, keep: 'TAB
 /**
  * Reports bytes read while DuckDB loads the files: from the bytes the backend saw DuckDB
  * read (WASM), else from DuckDB's query progress (native). Stays quiet when neither is known.
+ * Rows are estimated from those bytes and each file's bytes per line (null if unknown).
  */
-function loadMeter(prepared: readonly Prepared[], bytesTotal: number, hooks: IngestHooks, report: (bytesDone: number) => void): { stop(): void } {
+function loadMeter(
+  prepared: readonly Prepared[],
+  bytesTotal: number,
+  hooks: IngestHooks,
+  report: (bytesDone: number, rowsEstimate: number | null) => void,
+): { stop(): void } {
   const start = new Map(prepared.map((p) => [p.file.sqlPath, hooks.bytesRead(p.file.sqlPath)]));
-  report(0);
+  const perLineKnown = prepared.every((p) => p.bytesPerLine !== null);
+  const rowsOf = (p: Prepared, bytes: number) => (p.bytesPerLine ? bytes / p.bytesPerLine : 0);
+  report(0, perLineKnown ? 0 : null);
   const timer = setInterval(() => {
     let done = 0;
+    let rows = 0;
     let known = false;
     for (const p of prepared) {
       const before = start.get(p.file.sqlPath);
       const now = hooks.bytesRead(p.file.sqlPath);
       if (before === null || before === undefined || now === null) continue;
       known = true;
-      done += Math.min(p.file.reader.size, now - before);
+      const read = Math.min(p.file.reader.size, now - before);
+      done += read;
+      rows += rowsOf(p, read);
     }
     if (!known) {
       const fraction = hooks.queryProgress();
       if (fraction === null) return;
       done = fraction * bytesTotal;
+      rows = prepared.reduce((sum, p) => sum + fraction * rowsOf(p, p.file.reader.size), 0);
     }
-    report(Math.min(bytesTotal, Math.round(done)));
+    report(Math.min(bytesTotal, Math.round(done)), perLineKnown ? Math.round(rows) : null);
   }, PROGRESS_MS);
   return { stop: () => clearInterval(timer) };
+}
+
+/**
+ * Bytes per line in a file's first bytes (a preamble and the header count as lines): what
+ * a row costs there, roughly. A line cut off at the sample's end does not count.
+ */
+export function bytesPerLine(sampleBytes: number, sampleText: string, complete: boolean): number | null {
+  const lines = sampleText.split(/\r\n|\n|\r/);
+  if (!complete || lines.at(-1) === '') lines.pop();
+  return lines.length > 0 && sampleBytes > 0 ? sampleBytes / lines.length : null;
 }
 
 /** Only on failure: read each file alone, so the message names the file(s) at fault. */
@@ -326,7 +358,8 @@ async function prepare(
     const shown = skippedLines.slice(0, 3).map((l) => `"${l.length > 80 ? `${l.slice(0, 80)}…` : l}"`).join(', ');
     warnings.push(`${skip} line${skip === 1 ? '' : 's'} before the header ${skip === 1 ? 'was' : 'were'} skipped: ${shown}${skip > 3 ? ', …' : ''}.`);
   }
-  return { file, encoding, bom: detected.bom, sniffed, overrides, skippedLines, warnings };
+  const perLine = bytesPerLine(head.bytes, head.text, head.complete);
+  return { file, encoding, bom: detected.bom, sniffed, overrides, skippedLines, warnings, bytesPerLine: perLine };
 }
 
 /** Lines of the sample (header included) that a sniffed dialect reads as full rows. */
@@ -356,14 +389,18 @@ function fromGuess(guess: NonNullable<ReturnType<typeof guessDialect>>, override
   };
 }
 
-/** The first bytes of a file as text, and whether that is the whole file. */
-async function headText(reader: ByteReader, encoding: TextEncoding, bom: boolean): Promise<{ text: string; complete: boolean }> {
+/** The first bytes of a file as text, how many bytes that was, and whether that is the whole file. */
+async function headText(
+  reader: ByteReader,
+  encoding: TextEncoding,
+  bom: boolean,
+): Promise<{ text: string; bytes: number; complete: boolean }> {
   const end = Math.min(reader.size, HEAD_BYTES);
   const bytes = await reader.read(0, end);
   const label = encoding === 'latin-1' ? 'windows-1252' : encoding === 'utf-16' ? 'utf-16le' : 'utf-8';
   let text = new TextDecoder(label).decode(bytes);
   if (bom && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text, complete: end === reader.size };
+  return { text, bytes: end, complete: end === reader.size };
 }
 
 /**

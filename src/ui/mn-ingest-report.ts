@@ -366,7 +366,11 @@ export class MnIngestReport extends LitElement {
     // Bytes are counted while detecting and, where the engine meters its reads, while
     // loading; without a count the bar moves without claiming a percentage.
     const indeterminate = progress.bytesDone <= 0 || progress.bytesTotal <= 0 || progress.phase === 'done';
-    const bytes = indeterminate ? '' : ` (${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)})`;
+    const rows =
+      progress.rowsEstimate && progress.rowsEstimate > 0
+        ? `, about ${Number(progress.rowsEstimate.toPrecision(3)).toLocaleString('en-US')} rows`
+        : '';
+    const bytes = indeterminate ? '' : ` (${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}${rows})`;
     return html`<div class="progress">
       <span>${what}${bytes}…</span>
       <button class="btn" @click=${this._onCancel} title="Stop loading; nothing else is lost">Cancel</button>

@@ -8,7 +8,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { createNodeEngine } from '../../src/engine/node-engine.ts';
 import { createNativeEngine } from '../../src/engine/native-engine.ts';
 import type { IngestProgress } from '../../src/engine/api.ts';
-import { TABLE_BYTES_PER_FILE_BYTE } from '../../src/engine/csv-ingest.ts';
+import { TABLE_BYTES_PER_FILE_BYTE, bytesPerLine } from '../../src/engine/csv-ingest.ts';
 import { wasmMemoryBudget } from '../../src/engine/wasm-backend.ts';
 import { formatBronzeSpec, parseBronzeSpec } from '../../src/analysis/bronze-spec.ts';
 import { parseNotebook } from '../../src/notebook/format.ts';
@@ -66,8 +66,10 @@ describe('big files', () => {
       bytesDone: ORDERS.size,
       bytesTotal: ORDERS.size,
     });
-    const loading = progress.filter((p) => p.phase === 'loading').map((p) => p.bytesDone);
-    expect(loading).toEqual([...loading].sort((a, b) => a - b));
+    const loading = progress.filter((p) => p.phase === 'loading');
+    expect(loading.map((p) => p.bytesDone)).toEqual(loading.map((p) => p.bytesDone).sort((a, b) => a - b));
+    // Rows are estimated while loading (none read yet at the start), and counted when done.
+    expect(loading[0]).toMatchObject({ bytesDone: 0, rowsEstimate: 0 });
 
     // Loaded again as a table (the estimate fits now): the view becomes a table.
     const engineWithRoom = await createNodeEngine({ memoryBudget: 8 * GiB });
@@ -75,6 +77,21 @@ describe('big files', () => {
     await engineWithRoom.ingest('bronze.orders', ['orders.csv'], undefined, { materialize: false });
     const table = await engineWithRoom.ingest('bronze.orders', ['orders.csv']);
     expect(table).toMatchObject({ rows: 20_000, materialized: true });
+  });
+
+  it('estimates rows from bytes with the bytes per line of a file\'s first lines', () => {
+    // Three whole lines of 4 bytes each (header included), newline-terminated.
+    expect(bytesPerLine(12, 'a,b\n1,2\n3,4\n', true)).toBe(4);
+    // The whole file, without a final newline: its last line counts.
+    expect(bytesPerLine(11, 'a,b\n1,2\n3,4', true)).toBeCloseTo(11 / 3);
+    // A sample cut inside a line: the cut line does not count.
+    expect(bytesPerLine(10, 'a,b\n1,2\n3,', false)).toBe(5);
+    expect(bytesPerLine(0, '', true)).toBeNull();
+    // The orders file above: 20,002 lines in the file, so bytes / bytes-per-line comes close.
+    const text = lines.slice(0, 3000).join('\n');
+    const perLine = bytesPerLine(text.length, text, false)!;
+    expect(ORDERS.size / perLine).toBeGreaterThan(19_000);
+    expect(ORDERS.size / perLine).toBeLessThan(21_500);
   });
 
   it('native DuckDB has no heap cap: it loads what the browser would refuse, spilling to disk if it must', async () => {
