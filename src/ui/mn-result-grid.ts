@@ -3,12 +3,13 @@
  * of 200 rows fetched through the runtime as the person scrolls, so a million-row result
  * scrolls like a short one. Values are text nodes (never HTML) formatted by arrow-decode.
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { columnsOf, displayRows, type ResultColumn } from '../client/arrow-decode.ts';
 import type { CellResult } from '../runtime/cell-state.ts';
 import { resetStyles } from './styles/shared.ts';
+import { resultGridStyles } from './styles/result-grid-styles.ts';
 import { runtimeContext } from './runtime-context.ts';
 import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
 import { PageCache, type DisplayRow } from './page-cache.ts';
@@ -27,155 +28,7 @@ const MAX_SCROLL_PX = 12_000_000;
 export class MnResultGrid extends LitElement {
   static override styles = [
     resetStyles,
-    css`
-      :host {
-        display: block;
-        font-size: 13px;
-      }
-      .scroller {
-        position: relative;
-        overflow: auto;
-        border: 1px solid var(--mn-border);
-        border-radius: var(--mn-radius-sm);
-        background: var(--mn-surface);
-        resize: vertical;
-        min-height: 80px;
-      }
-      .header,
-      .row {
-        display: grid;
-        width: max-content;
-        min-width: 100%;
-      }
-      .header {
-        position: sticky;
-        top: 0;
-        z-index: 1;
-        height: ${HEADER_HEIGHT}px;
-        background: var(--mn-surface-muted);
-        border-bottom: 1px solid var(--mn-border);
-      }
-      .th {
-        display: flex;
-        flex-direction: column;
-        justify-content: center;
-        padding: 0 10px;
-        min-width: 0;
-        border-right: 1px solid var(--mn-border);
-      }
-      .th .name {
-        font-weight: 600;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .th .type {
-        font: 11px/1.2 var(--mn-mono);
-        color: var(--mn-text-faint);
-        white-space: nowrap;
-      }
-      .th.num {
-        align-items: flex-end;
-      }
-      .spacer {
-        position: relative;
-      }
-      .rows {
-        position: absolute;
-        top: 0;
-        left: 0;
-        min-width: 100%;
-      }
-      .row {
-        height: ${ROW_HEIGHT}px;
-        border-bottom: 1px solid #f0f1f3;
-      }
-      .row:hover {
-        background: #f7f9ff;
-      }
-      .td {
-        padding: 0 10px;
-        line-height: ${ROW_HEIGHT - 1}px;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-        min-width: 0;
-        border-right: 1px solid #f0f1f3;
-      }
-      .num {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-      }
-      .gutter {
-        color: var(--mn-text-faint);
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-        font-size: 12px;
-        background: var(--mn-surface-muted);
-        position: sticky;
-        left: 0;
-      }
-      .header .gutter {
-        z-index: 2;
-      }
-      .null {
-        color: var(--mn-text-faint);
-        font-style: italic;
-      }
-      .loading {
-        display: inline-block;
-        width: 60%;
-        height: 8px;
-        border-radius: 4px;
-        background: linear-gradient(90deg, #eef0f3, #f7f8fa, #eef0f3);
-        vertical-align: middle;
-      }
-      .footer {
-        display: flex;
-        justify-content: space-between;
-        gap: 12px;
-        padding: 6px 2px 0;
-        color: var(--mn-text-muted);
-        font-size: 12px;
-        font-variant-numeric: tabular-nums;
-      }
-      .footer .error {
-        color: var(--mn-error);
-      }
-      .footer .end {
-        display: inline-flex;
-        align-items: center;
-        gap: 10px;
-      }
-      .profile-toggle {
-        height: 22px;
-        padding: 0 8px;
-        border: 1px solid var(--mn-border-strong);
-        border-radius: var(--mn-radius-sm);
-        background: var(--mn-surface);
-        color: var(--mn-text);
-        font: 500 12px/1 var(--mn-font);
-        cursor: pointer;
-      }
-      .profile-toggle:hover,
-      .profile-toggle[aria-pressed='true'] {
-        background: var(--mn-accent-soft);
-        border-color: #b9c4ec;
-      }
-      .profile-toggle:focus-visible {
-        outline: none;
-        box-shadow: var(--mn-focus);
-      }
-      mn-column-profile {
-        margin-top: 10px;
-      }
-      .empty {
-        padding: 14px 12px;
-        color: var(--mn-text-muted);
-        border: 1px dashed var(--mn-border-strong);
-        border-radius: var(--mn-radius-sm);
-      }
-    `,
+    resultGridStyles(ROW_HEIGHT, HEADER_HEIGHT),
   ];
 
   @property({ attribute: false }) result: CellResult | null = null;
