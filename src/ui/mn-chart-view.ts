@@ -108,7 +108,10 @@ export class MnChartView extends LitElement {
     // While the chart's data is being replaced (a slicer change re-runs it), a new selection
     // waits for the new data: drawing the old data once more would only cost a redraw, and
     // the CPU the engine needs for the queries.
-    const replacing = this.state.status === 'queued' || this.state.status === 'running';
+    // Asked of the runtime: in the notebook the cell hands this view its state a render
+    // after the new parameters reach it through the board.
+    const status = (this.runtime && this.cellId ? this.runtime.state(this.cellId) : this.state).status;
+    const replacing = status === 'queued' || status === 'running';
     const selected = replacing && this.drawnSelection ? this.drawnSelection : this.selected();
     const key = [
       this.data,

@@ -80,6 +80,20 @@ export class MnSessionBanner extends LitElement {
   @state() private busy = false;
   private count = 0;
   private readonly onChange = () => this.requestUpdate();
+  /**
+   * The runtime changes dozens of times in a run (each cell's status); the notices depend
+   * only on the notebook's text and inputs, its files and the network switch.
+   */
+  private readonly onRuntimeChange = () => {
+    const runtime = this.watched?.runtime;
+    if (!runtime) return;
+    const seen = [runtime.contentRevision, runtime.files(), runtime.networkAllowed];
+    if (seen.some((value, i) => value !== this.runtimeSeen[i])) {
+      this.runtimeSeen = seen;
+      this.requestUpdate();
+    }
+  };
+  private runtimeSeen: unknown[] = [];
   private unsubscribeRuntime?: () => void;
   private watched?: NotebookSession;
 
@@ -200,7 +214,8 @@ export class MnSessionBanner extends LitElement {
     this.watched = stop ? undefined : this.session;
     if (!this.watched || !this.isConnected) return;
     this.watched.addEventListener('change', this.onChange);
-    this.unsubscribeRuntime = this.watched.runtime.subscribe(this.onChange);
+    this.runtimeSeen = [];
+    this.unsubscribeRuntime = this.watched.runtime.subscribe(this.onRuntimeChange);
   }
 
   private async _onTrust(): Promise<void> {
