@@ -7,6 +7,7 @@ import type { ChartSpec } from './chart-spec.ts';
 import type { ChartData, ChartRow } from './chart-rows.ts';
 import { formatterFor } from './formats.ts';
 import { worldCountries } from './world-map.ts';
+import { addBaseLayers, MAP_PROJECTION } from './map-base-layers.ts';
 import { mapName } from './country-names.ts';
 import { UNKNOWN_KEY, type Palette } from '../dashboard/palette.ts';
 
@@ -22,16 +23,6 @@ export interface ColorLegend {
   readonly column: string;
   readonly entries: readonly { value: string; color: string }[];
 }
-
-const INHABITED_WORLD = {
-  type: 'MultiPoint',
-  coordinates: [
-    [-179.9, 10],
-    [179.9, 10],
-    [0, 83],
-    [0, -56],
-  ],
-};
 
 /** Five blues from light to dark, without the near-white end: every class stays visible on white. */
 const BLUES = ['#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'];
@@ -135,21 +126,20 @@ function renderMap(spec: ChartSpec, data: ChartData, options: RenderOptions): El
   const values = new Map(data.rows.map((r) => [mapName(String(r[nameColumn])), r]));
   const format = formatterFor(spec.format.fill ?? spec.format.y) ?? ((v: unknown) => String(v));
   const selected = options.selected;
-  const countries = worldCountries();
-  return Plot.plot({
+  const height = spec.height ?? Math.round(options.width * 0.46);
+  const map = Plot.plot({
     document: options.document,
     width: options.width,
-    height: spec.height ?? Math.round(options.width * 0.46),
-    // The inhabited world (Antarctica left out): the map's space goes to the countries.
-    projection: { type: 'equal-earth', domain: INHABITED_WORLD, inset: 2 },
+    height,
+    projection: MAP_PROJECTION,
     // Quantized: five readable classes, and a legend drawn as swatches (no canvas needed).
     color: { type: 'quantize', range: BLUES, legend: true, label: title(valueColumn), ...({ width: Math.min(360, options.width - 20) } as object), tickFormat: formatterFor(spec.format.fill ?? spec.format.y, true) },
     style: { fontFamily: 'inherit', fontSize: '12px' },
     marks: [
-      Plot.graticule({ stroke: '#e5e7eb', clip: 'frame' }),
-      Plot.geo(countries, { fill: '#eceff2', stroke: '#d0d5dc', strokeWidth: 0.5, clip: 'frame' }),
+      // Only the countries with values: the graticule and the grey countries under them are
+      // drawn once per size (map-base-layers.ts) and added below.
       Plot.geo(
-        countries.filter((c) => values.has(c.properties.name)),
+        worldCountries().filter((c) => values.has(c.properties.name)),
         {
           fill: (c: { properties: { name: string } }) => Number(values.get(c.properties.name)![valueColumn]),
           // A chosen country keeps its colour and gets an outline; the others fade.
@@ -169,6 +159,10 @@ function renderMap(spec: ChartSpec, data: ChartData, options: RenderOptions): El
       ),
     ],
   });
+  // With its colour legend the map is a <figure>: the drawing is its last <svg>.
+  const svg = map.tagName.toLowerCase() === 'svg' ? map : [...map.children].filter((c) => c.tagName.toLowerCase() === 'svg').at(-1);
+  if (svg) addBaseLayers(svg, options.width, height, options.document ?? document);
+  return map;
 }
 
 /**

@@ -48,6 +48,21 @@ describe('chart rendering (golden SVG)', () => {
     expect(svg).toBe(readFileSync(golden, 'utf8'));
   });
 
+  it('draws a map again at the same size from its kept base layers, the same as the first time', () => {
+    const { document } = new JSDOM('<!doctype html><body></body>').window;
+    const spec = parseChartSpec('data: x\nmark: geo\nx: country\nfill: revenue\nformat: {fill: currency}');
+    const first = renderChart(spec, chartData(byCountry), { width: 640, palette, document }).element;
+    const again = renderChart(spec, chartData(byCountry), { width: 640, palette, document }).element;
+    expect(again.outerHTML).toBe(first.outerHTML);
+    // Copies, not the same nodes: changing one drawing leaves the other whole.
+    first.querySelector('svg:last-of-type g[aria-label="geo"]')!.remove();
+    expect(again.querySelectorAll('svg:last-of-type g[aria-label="geo"]')).toHaveLength(3);
+    // Another width is another projection: its base layers are drawn for it.
+    const narrow = renderChart(spec, chartData(byCountry), { width: 320, palette, document }).element;
+    expect(narrow.querySelector('svg:last-of-type')!.getAttribute('width')).toBe('320');
+    expect(narrow.querySelectorAll('svg:last-of-type g[aria-label="geo"]')).toHaveLength(3);
+  });
+
   it('colours gender the same in every chart, from the notebook colour map', () => {
     const { document } = new JSDOM('<!doctype html><body></body>').window;
     const line = renderChart(parseChartSpec('data: x\nmark: line\nx: month\ny: revenue\nstroke: gender'), chartData(byMonthGender), { width: 400, palette, document });
