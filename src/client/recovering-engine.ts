@@ -194,6 +194,10 @@ export class RecoveringEngine implements EngineApi {
     return this.call((e) => e.busyTime());
   }
 
+  drop(qualified: string): Promise<void> {
+    return this.call((e) => e.drop(qualified));
+  }
+
   /** Not queued behind a restart, and never a reason for one: it only interrupts. */
   async cancel(): Promise<boolean> {
     if (this.life.dead) return false;

@@ -52,6 +52,7 @@ function connectWorker(): EngineConnection {
     cleaningReport: (request) => remote.cleaningReport(request),
     cancel: () => remote.cancel(),
     busyTime: () => remote.busyTime(),
+    drop: (qualified) => remote.drop(qualified),
   };
   return {
     engine,

@@ -347,6 +347,11 @@ export interface EngineApi {
    * the query time benchmarks report (a slicer change's queries, without the page's drawing).
    */
   busyTime(): Promise<number>;
+  /**
+   * Drops the table or view `schema.name` if there is one: frees the memory a table holds
+   * before a run that will make it again (the runtime does so when a run ran out of memory).
+   */
+  drop(qualified: string): Promise<void>;
   /** Tests only: kills the engine as an out-of-memory crash would (the worker closes). */
   crashForTesting?(): Promise<void>;
 }

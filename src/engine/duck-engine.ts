@@ -249,12 +249,22 @@ export class DuckEngine implements EngineApi {
    * Before a cell (re)creates `schema.name`: make the schema, and drop an existing object
    * of that name so a plain `CREATE TABLE` can run again and a table can become a view.
    */
+  async drop(qualified: string): Promise<void> {
+    await this.call((session) => this.dropExisting(session, qualified));
+  }
+
   private async prepareDefinition(session: DuckSession, qualified: string): Promise<void> {
-    const [schema, name] = qualified.split('.') as [string, string];
+    const schema = qualified.split('.')[0]!;
     if (!this.schemas.has(schema)) {
       await session.execute(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
       this.schemas.add(schema);
     }
+    await this.dropExisting(session, qualified);
+  }
+
+  /** Drops the table or view named so, whichever it is, if it exists. */
+  private async dropExisting(session: DuckSession, qualified: string): Promise<void> {
+    const [schema, name] = qualified.split('.') as [string, string];
     const known = this.made.get(qualified);
     if (known) {
       try {

@@ -360,7 +360,8 @@ export class NotebookRuntime {
         await early.answered();
         early.withPreviousPeriod(id);
       }
-      const ok = await this.runOne(id, epoch, early.get(id));
+      let ok = await this.runOne(id, epoch, early.get(id));
+      if (!ok && epoch === this.epoch && (await this.freedMemoryAfter(id, plan.slice(index + 1)))) ok = await this.runOne(id, epoch);
       this.runningId = null;
       if (!ok) failed.add(id);
       if (!early.has(id)) early.sendFrom(index + 1);
@@ -376,6 +377,24 @@ export class NotebookRuntime {
       this.setState(id, { status: 'blocked', message: reason ?? 'On a cycle.' });
     }
     this.changed();
+  }
+
+  /**
+   * When a cell ran out of memory, drops the tables that cells later in its plan will make
+   * again (the last run's, still in memory while this one runs) and says whether it did,
+   * so the cell can try once more. At scale a second Run all needs this: the old gold
+   * tables would otherwise sit in DuckDB-WASM's 4 GB heap while silver is rebuilt.
+   */
+  private async freedMemoryAfter(id: string, later: readonly string[]): Promise<boolean> {
+    if (!/out of memory/i.test(this.state(id).message ?? '')) return false;
+    const remade = later.flatMap((laterId) => this.analysis.get(laterId)?.defines ?? []);
+    if (remade.length === 0) return false;
+    try {
+      for (const table of remade) await this.engine.drop(table);
+    } catch {
+      return false; // the engine could not drop them: the first error stands
+    }
+    return true;
   }
 
   /** What the plan's queries sent ahead need of this runtime (early-queries.ts). */
