@@ -4,10 +4,9 @@
  * Times come from the page's own performance marks, not from the driver's clock.
  */
 import { readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { build, preview } from 'vite';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { engineReady, planCount, runtimeIdle, waitForPlans, type ChromiumApp } from './chromium-app.ts';
 
 export interface BrowserFigures {
   coldUsableMs: number;
@@ -21,17 +20,11 @@ export interface BrowserFigures {
   millionRowsFirstRowsMs: number;
 }
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-export async function runBrowserBench(dataDir: string): Promise<BrowserFigures> {
-  await build({ logLevel: 'warn' });
-  const port = await freePort();
-  const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ARGS });
+export async function runBrowserBench(app: ChromiumApp, dataDir: string): Promise<BrowserFigures> {
+  const context = await app.browser.newContext({ viewport: { width: 1366, height: 900 } });
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    const url = `http://127.0.0.1:${port}/`;
+    const url = app.url;
 
     await page.goto(url);
     const cold = await startMarks(page);
@@ -59,7 +52,7 @@ export async function runBrowserBench(dataDir: string): Promise<BrowserFigures> 
         const before = await planCount(page);
         await page.getByRole('combobox', { name: 'Year', exact: true }).selectOption('2017');
         await waitForPlans(page, before + 1);
-        await page.evaluate(() => (globalThis as unknown as { medallion: { runtime: { idle(): Promise<void> } } }).medallion.runtime.idle());
+        await runtimeIdle(page);
       }
       // One change first to settle the view (not recorded), then four rounds of F, M, all.
       for (const [index, value] of ['M', ...Array.from({ length: 4 }, () => ['F', 'M', '']).flat()].entries()) {
@@ -68,7 +61,7 @@ export async function runBrowserBench(dataDir: string): Promise<BrowserFigures> 
         const busyBefore = await busyTime(page);
         await page.getByRole('combobox', { name: 'Gender', exact: true }).selectOption(value);
         await waitForPlans(page, before + 1);
-        await page.evaluate(() => (globalThis as unknown as { medallion: { runtime: { idle(): Promise<void> } } }).medallion.runtime.idle());
+        await runtimeIdle(page);
         const busyMs = (await busyTime(page)) - busyBefore;
         const plans = await page.evaluate(
           (n) =>
@@ -101,13 +94,12 @@ export async function runBrowserBench(dataDir: string): Promise<BrowserFigures> 
       millionRowsFirstRowsMs,
     };
   } finally {
-    await browser.close();
-    await server.close();
+    await context.close();
   }
 }
 
 async function startMarks(page: Page): Promise<{ usable: number; ready: number }> {
-  await page.waitForFunction(() => performance.getEntriesByName('medallion:engine-ready').length > 0, null, { timeout: 60_000 });
+  await engineReady(page);
   return page.evaluate(() => ({
     usable: performance.getEntriesByName('medallion:page-usable')[0]?.startTime ?? NaN,
     ready: performance.getEntriesByName('medallion:engine-ready')[0]!.startTime,
@@ -132,25 +124,5 @@ function busyTime(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as unknown as { medallion: { runtime: { engine: { busyTime(): Promise<number> } } } }).medallion.runtime.engine.busyTime());
 }
 
-function planCount(page: Page): Promise<number> {
-  return page.evaluate(() => performance.getEntriesByName('medallion:plan').length);
-}
 
-async function waitForPlans(page: Page, count: number): Promise<{ duration: number; cells: number }> {
-  await page.waitForFunction((n) => performance.getEntriesByName('medallion:plan').length >= n, count, { timeout: 120_000 });
-  return page.evaluate((n) => {
-    const entry = performance.getEntriesByName('medallion:plan')[n - 1] as PerformanceMeasure;
-    return { duration: entry.duration, cells: (entry.detail as { cells: number }).cells };
-  }, count);
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
