@@ -208,6 +208,10 @@ export class DuckEngine implements EngineApi {
     return true;
   }
 
+  async drop(qualified: string): Promise<void> {
+    await this.call((session) => this.dropExisting(session, qualified));
+  }
+
   async busyTime(): Promise<number> {
     return this.busyMs + (this.inflight.size > 0 ? performance.now() - this.busySince : 0);
   }
@@ -249,10 +253,6 @@ export class DuckEngine implements EngineApi {
    * Before a cell (re)creates `schema.name`: make the schema, and drop an existing object
    * of that name so a plain `CREATE TABLE` can run again and a table can become a view.
    */
-  async drop(qualified: string): Promise<void> {
-    await this.call((session) => this.dropExisting(session, qualified));
-  }
-
   private async prepareDefinition(session: DuckSession, qualified: string): Promise<void> {
     const schema = qualified.split('.')[0]!;
     if (!this.schemas.has(schema)) {
