@@ -30,7 +30,10 @@ export interface CellTestResult extends Omit<DataTestResult, 'sample'> {
 
 export interface CellState {
   readonly status: CellStatus;
-  /** The error (DuckDB's message), why the cell is blocked, or why it is stale when an edit did not do it (an engine restart). */
+  /**
+   * The error (DuckDB's message), why the cell is blocked, why it is stale when an edit did
+   * not do it (an engine restart), or a note on how a done cell ran (a retry after running out of memory).
+   */
   readonly message: string | null;
   readonly result: CellResult | null;
   readonly ingest: IngestResult | null;

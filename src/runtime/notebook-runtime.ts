@@ -361,7 +361,11 @@ export class NotebookRuntime {
         early.withPreviousPeriod(id);
       }
       let ok = await this.runOne(id, epoch, early.get(id));
-      if (!ok && epoch === this.epoch && (await this.freedMemoryAfter(id, plan.slice(index + 1)))) ok = await this.runOne(id, epoch);
+      const freed = !ok && epoch === this.epoch ? await this.freedMemoryAfter(id, plan.slice(index + 1)) : [];
+      if (freed.length > 0) {
+        ok = await this.runOne(id, epoch);
+        if (ok) this.note(id, `It ran out of memory while the last run's ${freed.join(', ')} still took space; they are made again later in this run, so they were dropped and it ran again.`);
+      }
       this.runningId = null;
       if (!ok) failed.add(id);
       if (!early.has(id)) early.sendFrom(index + 1);
@@ -381,20 +385,25 @@ export class NotebookRuntime {
 
   /**
    * When a cell ran out of memory, drops the tables that cells later in its plan will make
-   * again (the last run's, still in memory while this one runs) and says whether it did,
-   * so the cell can try once more. At scale a second Run all needs this: the old gold
-   * tables would otherwise sit in DuckDB-WASM's 4 GB heap while silver is rebuilt.
+   * again (the last run's, still in memory while this one runs) and returns them, so the
+   * cell can try once more (none: it may not). At scale a second Run all needs this: the
+   * old gold tables would otherwise sit in DuckDB-WASM's 4 GB heap while silver is rebuilt.
    */
-  private async freedMemoryAfter(id: string, later: readonly string[]): Promise<boolean> {
-    if (!/out of memory/i.test(this.state(id).message ?? '')) return false;
+  private async freedMemoryAfter(id: string, later: readonly string[]): Promise<string[]> {
+    if (!/out of memory/i.test(this.state(id).message ?? '')) return [];
     const remade = later.flatMap((laterId) => this.analysis.get(laterId)?.defines ?? []);
-    if (remade.length === 0) return false;
     try {
       for (const table of remade) await this.engine.drop(table);
     } catch {
-      return false; // the engine could not drop them: the first error stands
+      return []; // the engine could not drop them: the first error stands
     }
-    return true;
+    return remade;
+  }
+
+  /** A note on a cell that ran, shown under it until it runs again. */
+  private note(id: string, message: string): void {
+    this.setState(id, { message });
+    this.changed();
   }
 
   /** What the plan's queries sent ahead need of this runtime (early-queries.ts). */

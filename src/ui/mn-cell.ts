@@ -302,6 +302,8 @@ export class MnCell extends LitElement {
       parts.push(
         html`<p class="note blocked">${state.message ?? 'Not run: an upstream cell failed.'}</p>`,
       );
+    } else if (state.status === 'done' && state.message) {
+      parts.push(html`<p class="note">${state.message}</p>`);
     } else if (state.status === 'stale') {
       parts.push(
         // After an engine restart the message says what was lost; otherwise an edit did it.

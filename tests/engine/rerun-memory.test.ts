@@ -42,6 +42,7 @@ describe('running again near the memory limit', () => {
     await runtime.runAll();
     expect([runtime.state('a').status, runtime.state('b').status]).toEqual(['done', 'done']);
     expect(dropped).toEqual(['gold.b']);
+    expect(runtime.state('a').message).toMatch(/ran out of memory .* gold\.b .* ran again/);
     expect(runtime.state('b').result?.rows).toBe(200000);
   });
 
