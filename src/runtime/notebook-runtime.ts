@@ -364,7 +364,7 @@ export class NotebookRuntime {
       const freed = !ok && epoch === this.epoch ? await this.freedMemoryAfter(id, plan.slice(index + 1)) : [];
       if (freed.length > 0) {
         ok = await this.runOne(id, epoch);
-        if (ok) this.note(id, `It ran out of memory while the last run's ${freed.join(', ')} still took space; they are made again later in this run, so they were dropped and it ran again.`);
+        if (ok) this.note(id, outOfMemoryRetryNote(freed));
       }
       this.runningId = null;
       if (!ok) failed.add(id);
@@ -535,6 +535,15 @@ export class NotebookRuntime {
     this.revision++;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** What a cell that ran again after running out of memory says under it. */
+function outOfMemoryRetryNote(dropped: readonly string[]): string {
+  const one = dropped.length === 1;
+  return (
+    `It ran out of memory while the last run's ${dropped.join(', ')} still took space; ` +
+    `${one ? 'it is' : 'they are'} made again later in this run, so ${one ? 'it was' : 'they were'} dropped and this cell ran again.`
+  );
 }
 
 function messageOf(error: unknown): string {
