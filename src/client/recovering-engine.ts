@@ -194,7 +194,7 @@ export class RecoveringEngine implements EngineApi {
     return this.call((e) => e.busyTime());
   }
 
-  drop(qualified: string): Promise<void> {
+  drop(qualified: string): Promise<boolean> {
     return this.call((e) => e.drop(qualified));
   }
 

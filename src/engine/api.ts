@@ -348,10 +348,11 @@ export interface EngineApi {
    */
   busyTime(): Promise<number>;
   /**
-   * Drops the table or view `schema.name` if there is one: frees the memory a table holds
-   * before a run that will make it again (the runtime does so when a run ran out of memory).
+   * Drops the table or view `schema.name` if there is one (true) or says there is none
+   * (false): frees the memory a table holds before a run that will make it again (the
+   * runtime does so when a run ran out of memory).
    */
-  drop(qualified: string): Promise<void>;
+  drop(qualified: string): Promise<boolean>;
   /** Tests only: kills the engine as an out-of-memory crash would (the worker closes). */
   crashForTesting?(): Promise<void>;
 }

@@ -208,8 +208,12 @@ export class DuckEngine implements EngineApi {
     return true;
   }
 
-  async drop(qualified: string): Promise<void> {
-    await this.call((session) => this.dropExisting(session, qualified));
+  async drop(qualified: string): Promise<boolean> {
+    return this.call(async (session) => {
+      const kind = await kindOf(session, qualified);
+      if (kind !== null) await session.execute(`DROP ${kind} IF EXISTS ${quoteQualified(qualified)}`);
+      return kind !== null;
+    });
   }
 
   async busyTime(): Promise<number> {
@@ -264,7 +268,6 @@ export class DuckEngine implements EngineApi {
 
   /** Drops the table or view named so, whichever it is, if it exists. */
   private async dropExisting(session: DuckSession, qualified: string): Promise<void> {
-    const [schema, name] = qualified.split('.') as [string, string];
     const known = this.made.get(qualified);
     if (known) {
       try {
@@ -275,15 +278,21 @@ export class DuckEngine implements EngineApi {
         this.made.delete(qualified);
       }
     }
-    // duckdb_tables()/duckdb_views() take a few milliseconds; information_schema takes more.
-    const where = `schema_name = ${quoteLiteral(schema)} AND database_name = current_database()`;
-    const kind = await session.scalar(
-      `SELECT 'VIEW' FROM duckdb_views() WHERE ${where} AND view_name = ${quoteLiteral(name)}
-       UNION ALL SELECT 'TABLE' FROM duckdb_tables() WHERE ${where} AND table_name = ${quoteLiteral(name)}`,
-    );
-    if (kind === 'VIEW') await session.execute(`DROP VIEW IF EXISTS ${quoteQualified(qualified)}`);
-    else if (kind !== null) await session.execute(`DROP TABLE IF EXISTS ${quoteQualified(qualified)}`);
+    const kind = await kindOf(session, qualified);
+    if (kind !== null) await session.execute(`DROP ${kind} IF EXISTS ${quoteQualified(qualified)}`);
   }
+}
+
+/** Whether `schema.name` is a table or a view now; null when there is none. */
+async function kindOf(session: DuckSession, qualified: string): Promise<'TABLE' | 'VIEW' | null> {
+  const [schema, name] = qualified.split('.') as [string, string];
+  // duckdb_tables()/duckdb_views() take a few milliseconds; information_schema takes more.
+  const where = `schema_name = ${quoteLiteral(schema)} AND database_name = current_database()`;
+  const kind = await session.scalar(
+    `SELECT 'VIEW' FROM duckdb_views() WHERE ${where} AND view_name = ${quoteLiteral(name)}
+     UNION ALL SELECT 'TABLE' FROM duckdb_tables() WHERE ${where} AND table_name = ${quoteLiteral(name)}`,
+  );
+  return kind === 'VIEW' || kind === 'TABLE' ? kind : null;
 }
 
 function pageOf(session: DuckSession, relation: string, offset: number, limit: number): Promise<Uint8Array> {

@@ -385,19 +385,20 @@ export class NotebookRuntime {
 
   /**
    * When a cell ran out of memory, drops the tables that cells later in its plan will make
-   * again (the last run's, still in memory while this one runs) and returns them, so the
-   * cell can try once more (none: it may not). At scale a second Run all needs this: the
+   * again (the last run's, still in memory while this one runs) and returns those it found,
+   * so the cell can try once more (none: it may not). At scale a second Run all needs this: the
    * old gold tables would otherwise sit in DuckDB-WASM's 4 GB heap while silver is rebuilt.
    */
   private async freedMemoryAfter(id: string, later: readonly string[]): Promise<string[]> {
     if (!/out of memory/i.test(this.state(id).message ?? '')) return [];
     const remade = later.flatMap((laterId) => this.analysis.get(laterId)?.defines ?? []);
+    const dropped: string[] = [];
     try {
-      for (const table of remade) await this.engine.drop(table);
+      for (const table of remade) if (await this.engine.drop(table)) dropped.push(table);
     } catch {
       return []; // the engine could not drop them: the first error stands
     }
-    return remade;
+    return dropped;
   }
 
   /** A note on a cell that ran, shown under it until it runs again. */

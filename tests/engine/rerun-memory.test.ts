@@ -46,6 +46,16 @@ describe('running again near the memory limit', () => {
     expect(runtime.state('b').result?.rows).toBe(200000);
   });
 
+  it('the engine drops a table or a view by name and says whether there was one', async () => {
+    const engine = await createNodeEngine();
+    await engine.query('CREATE TABLE silver.t AS SELECT 1 AS x');
+    await engine.query('CREATE VIEW gold.v AS SELECT * FROM silver.t');
+    expect(await engine.drop('gold.v')).toBe(true);
+    expect(await engine.drop('silver.t')).toBe(true);
+    expect(await engine.drop('silver.t')).toBe(false);
+    expect(await engine.drop('gold.never_made')).toBe(false);
+  });
+
   it('keeps the other tables when a cell fails for another reason', async () => {
     const { runtime, dropped } = await runtimeUnder('1GB');
     await runtime.runAll();
