@@ -21,6 +21,7 @@ import { EarlyQueries, type EarlyContext } from './early-queries.ts';
 import { bronzeCellsReading, newBronzeCellFor } from './dropped-files.ts';
 import { runBronzeCell, runSqlCell, runTestCell } from './pipeline-cells.ts';
 import { planForInputs } from './input-plan.ts';
+import { dropTablesMadeAgain, ranOutOfMemory, retryNote } from './memory-retry.ts';
 import { buildLineage, type Lineage } from './lineage.ts';
 import { networkRefusal, remoteUrlsInValues, remoteUrlsOfCell } from '../analysis/remote-urls.ts';
 
@@ -361,10 +362,12 @@ export class NotebookRuntime {
         early.withPreviousPeriod(id);
       }
       let ok = await this.runOne(id, epoch, early.get(id));
-      const freed = !ok && epoch === this.epoch ? await this.freedMemoryAfter(id, plan.slice(index + 1)) : [];
-      if (freed.length > 0) {
-        ok = await this.runOne(id, epoch);
-        if (ok) this.note(id, outOfMemoryRetryNote(freed));
+      if (!ok && epoch === this.epoch && ranOutOfMemory(this.state(id).message)) {
+        // Tables later cells of this plan make again: the last run's may be what filled memory.
+        const later = plan.slice(index + 1).flatMap((laterId) => this.analysis.get(laterId)?.defines ?? []);
+        const dropped = await dropTablesMadeAgain(this.engine, later);
+        if (dropped.length > 0) ok = await this.runOne(id, epoch);
+        if (ok) this.note(id, retryNote(dropped));
       }
       this.runningId = null;
       if (!ok) failed.add(id);
@@ -381,24 +384,6 @@ export class NotebookRuntime {
       this.setState(id, { status: 'blocked', message: reason ?? 'On a cycle.' });
     }
     this.changed();
-  }
-
-  /**
-   * When a cell ran out of memory, drops the tables that cells later in its plan will make
-   * again (the last run's, still in memory while this one runs) and returns those it found,
-   * so the cell can try once more (none: it may not). At scale a second Run all needs this: the
-   * old gold tables would otherwise sit in DuckDB-WASM's 4 GB heap while silver is rebuilt.
-   */
-  private async freedMemoryAfter(id: string, later: readonly string[]): Promise<string[]> {
-    if (!/out of memory/i.test(this.state(id).message ?? '')) return [];
-    const remade = later.flatMap((laterId) => this.analysis.get(laterId)?.defines ?? []);
-    const dropped: string[] = [];
-    try {
-      for (const table of remade) if (await this.engine.drop(table)) dropped.push(table);
-    } catch {
-      return []; // the engine could not drop them: the first error stands
-    }
-    return dropped;
   }
 
   /** A note on a cell that ran, shown under it until it runs again. */
@@ -536,15 +521,6 @@ export class NotebookRuntime {
     this.revision++;
     for (const listener of this.listeners) listener();
   }
-}
-
-/** What a cell that ran again after running out of memory says under it. */
-function outOfMemoryRetryNote(dropped: readonly string[]): string {
-  const one = dropped.length === 1;
-  return (
-    `It ran out of memory while the last run's ${dropped.join(', ')} still took space; ` +
-    `${one ? 'it is' : 'they are'} made again later in this run, so ${one ? 'it was' : 'they were'} dropped and this cell ran again.`
-  );
 }
 
 function messageOf(error: unknown): string {
