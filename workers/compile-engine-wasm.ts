@@ -1,8 +1,8 @@
 /**
  * The first thing the engine worker does: fetch DuckDB's WASM and compile it while it
  * streams in, before DuckDB's 1.5 MB script has even arrived. Left to itself DuckDB
- * starts the same download only once that script is loaded and run, and on a slow
- * machine that wait alone is most of a second of the cold start.
+ * starts the same download only once that script is loaded and run (0.74 s of a cold
+ * start measured here; bench/results.md has what the change did and did not gain).
  */
 import { exceptions } from 'wasm-feature-detect';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';

@@ -38,13 +38,18 @@ export async function startDuckEngine(compiled: Promise<CompiledEngineWasm | nul
  * Hands DuckDB the module compiled in advance instead of letting it fetch and compile its
  * own: Emscripten asks the bindings' `instantiateWasm`, which is replaced here with one
  * that only instantiates. It does what DuckDB's own does first: publish the runtime its
- * imports call back into.
+ * imports call back into. Should instantiating fail, DuckDB's own way is tried, so the
+ * engine never waits on a promise that will not settle.
  */
 function useCompiledModule(bindings: ModuleLoading, compiled: CompiledEngineWasm | null): void {
   if (!compiled || new URL(bindings.mainModuleURL, self.location.href).href !== compiled.url) return;
+  const ownWay = bindings.instantiateWasm.bind(bindings);
   bindings.instantiateWasm = (imports, done) => {
     (globalThis as { DUCKDB_RUNTIME?: unknown }).DUCKDB_RUNTIME = bindings._runtime;
-    void WebAssembly.instantiate(compiled.module, imports).then((instance) => done(instance, compiled.module));
+    WebAssembly.instantiate(compiled.module, imports).then(
+      (instance) => done(instance, compiled.module),
+      () => ownWay(imports, done),
+    );
     return [];
   };
 }
