@@ -10,8 +10,11 @@ import { engineReady, planCount, runtimeIdle, waitForPlans, type ChromiumApp } f
 
 export interface BrowserFigures {
   coldUsableMs: number;
+  /** The first frame with the notebook's content on screen (Chromium's first contentful paint). */
+  coldShownMs: number;
   coldEngineReadyMs: number;
   warmUsableMs: number;
+  warmShownMs: number;
   warmEngineReadyMs: number;
   runAllMs: number;
   runAllCells: number;
@@ -85,8 +88,10 @@ export async function runBrowserBench(app: ChromiumApp, dataDir: string): Promis
 
     return {
       coldUsableMs: cold.usable,
+      coldShownMs: cold.shown,
       coldEngineReadyMs: cold.ready,
       warmUsableMs: warm.usable,
+      warmShownMs: warm.shown,
       warmEngineReadyMs: warm.ready,
       runAllMs: runAll.duration,
       runAllCells: runAll.cells,
@@ -98,10 +103,11 @@ export async function runBrowserBench(app: ChromiumApp, dataDir: string): Promis
   }
 }
 
-async function startMarks(page: Page): Promise<{ usable: number; ready: number }> {
+async function startMarks(page: Page): Promise<{ usable: number; shown: number; ready: number }> {
   await engineReady(page);
   return page.evaluate(() => ({
     usable: performance.getEntriesByName('medallion:page-usable')[0]?.startTime ?? NaN,
+    shown: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     ready: performance.getEntriesByName('medallion:engine-ready')[0]!.startTime,
   }));
 }

@@ -39,6 +39,12 @@ import './mn-presentation.ts';
  * change is done sooner, and showing then hiding them would only make the page flicker.
  */
 const BUSY_SHOWN_AFTER_MS = 300;
+/**
+ * A long notebook is drawn a few cells at a time: about a screen's worth in the first
+ * frame, so the page shows (and can be edited) at once, then the rest over the next frames.
+ */
+const CELLS_IN_FIRST_FRAME = 6;
+const CELLS_PER_LATER_FRAME = 8;
 
 @customElement('mn-app')
 export class MnApp extends LitElement {
@@ -91,6 +97,9 @@ export class MnApp extends LitElement {
   @state() private showRunning = false;
   private showRunningTimer: ReturnType<typeof setTimeout> | undefined;
   private focusAfterUpdate: string | null = null;
+  /** How many of the notebook's cells are drawn so far (see CELLS_IN_FIRST_FRAME). */
+  @state() private drawnCells = CELLS_IN_FIRST_FRAME;
+  private moreCellsTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -139,10 +148,24 @@ export class MnApp extends LitElement {
   }
 
   protected override updated(): void {
+    this.drawMoreCells();
     const id = this.focusAfterUpdate;
     if (id === null) return;
     this.focusAfterUpdate = null;
-    void this.cellElement(id)?.focusEditor();
+    void this.drawnCellElement(id).then((cell) => cell?.focusEditor());
+  }
+
+  /** The next few cells, in the next frame, until the notebook is drawn whole. */
+  private drawMoreCells(): void {
+    const total = this.runtime?.notebook.cells.length ?? 0;
+    if (this.drawnCells >= total) return;
+    // Out of view, drawing in steps would only redraw the other view for nothing.
+    if (this.view !== 'notebook') this.drawnCells = Infinity;
+    else if (!this.moreCellsTimer)
+      this.moreCellsTimer = setTimeout(() => {
+        this.moreCellsTimer = undefined;
+        this.drawnCells += CELLS_PER_LATER_FRAME;
+      });
   }
 
   /** Registers files with the engine (their sizes for the panel) and, if asked, runs what reads them. */
@@ -237,7 +260,7 @@ export class MnApp extends LitElement {
                     : nothing
                 }
                 ${repeat(
-                  cells,
+                  cells.slice(0, this.drawnCells),
                   (cell) => cell.id,
                   (cell, index) =>
                     html`<mn-cell
@@ -251,14 +274,18 @@ export class MnApp extends LitElement {
                       ?last=${index === cells.length - 1}
                     ></mn-cell>`,
                 )}
-                <div class="append">
-                  <button class="btn" @click=${() => this.appendCell('sql')}>
-                    ${icons.addSql}Add SQL cell
-                  </button>
-                  <button class="btn" @click=${() => this.appendCell('markdown')}>
-                    ${icons.addText}Add text cell
-                  </button>
-                </div>
+                ${
+                  this.drawnCells >= cells.length
+                    ? html`<div class="append">
+                        <button class="btn" @click=${() => this.appendCell('sql')}>
+                          ${icons.addSql}Add SQL cell
+                        </button>
+                        <button class="btn" @click=${() => this.appendCell('markdown')}>
+                          ${icons.addText}Add text cell
+                        </button>
+                      </div>`
+                    : nothing
+                }
               </main>
             </div>`
       }
@@ -359,6 +386,15 @@ export class MnApp extends LitElement {
     return this.renderRoot.querySelector<MnCell>(`mn-cell[data-id="${CSS.escape(id)}"]`);
   }
 
+  /** A cell's element, once the rest of the notebook is drawn should it not be yet. */
+  private async drawnCellElement(id: string): Promise<MnCell | null> {
+    if (!this.cellElement(id) && this.drawnCells !== Infinity) {
+      this.drawnCells = Infinity;
+      await this.updateComplete;
+    }
+    return this.cellElement(id);
+  }
+
   private runAll(): void {
     this.runtime
       ?.runAll()
@@ -425,7 +461,7 @@ export class MnApp extends LitElement {
 
   private async revealAfterUpdate(id: string): Promise<void> {
     await this.updateComplete;
-    await this.cellElement(id)?.reveal();
+    await (await this.drawnCellElement(id))?.reveal();
   }
 
   /** Presents from the first cell whose top is in view, so "Present" starts where the reader is. */
@@ -444,7 +480,9 @@ export class MnApp extends LitElement {
   }
 
   private _onRevealCell(event: CustomEvent<{ id: string }>): void {
-    this.cellElement(event.detail.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    void this.drawnCellElement(event.detail.id).then((cell) =>
+      cell?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
+    );
   }
 
   private _onCellDeleted(event: CustomEvent<CellDeletedDetail>): void {

@@ -6,38 +6,23 @@
  *
  * The editor is made when the cell comes near the screen (or is clicked or focused):
  * until then the text shows as plain lines of the same size. Making fifty editors at once
- * took most of a long notebook's first second.
+ * took most of a long notebook's first second, and CodeMirror itself (code-editor.ts) is
+ * loaded only when the first editor is wanted, so the page shows before it is parsed.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Compartment, EditorState, type Extension } from '@codemirror/state';
-import {
-  EditorView,
-  keymap,
-  lineNumbers,
-  drawSelection,
-  highlightActiveLine,
-  highlightActiveLineGutter,
-  placeholder,
-} from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { bracketMatching, indentOnInput } from '@codemirror/language';
-import {
-  autocompletion,
-  closeCompletion,
-  closeBrackets,
-  closeBracketsKeymap,
-  completionKeymap,
-} from '@codemirror/autocomplete';
 import { resetStyles } from './styles/shared.ts';
 import { catalogContext, type Catalog } from './runtime-context.ts';
-import { sqlSupport } from './sql-completion.ts';
-import { editorTheme } from './editor-theme.ts';
+import type { CodeEditor, EditorMode, EditorRequest } from './code-editor.ts';
+
+/** CodeMirror, fetched once, when the first editor is wanted rather than with the page. */
+let codeEditorModule: Promise<typeof import('./code-editor.ts')> | undefined;
+function loadCodeEditor() {
+  return (codeEditorModule ??= import('./code-editor.ts'));
+}
 
 const EDIT_DEBOUNCE_MS = 250;
-
-export type EditorMode = 'sql' | 'text' | 'markdown';
 
 @customElement('mn-sql-editor')
 export class MnSqlEditor extends LitElement {
@@ -102,8 +87,9 @@ export class MnSqlEditor extends LitElement {
   @property({ attribute: false })
   catalog: Catalog = [];
 
-  private view?: EditorView;
-  private readonly language = new Compartment();
+  private editor?: CodeEditor;
+  /** The editor being made: CodeMirror may still be on its way. */
+  private making?: Promise<CodeEditor | undefined>;
   /** The last text sent out or taken in; an incoming `source` equal to it is our own echo. */
   private known = '';
   private pending?: ReturnType<typeof setTimeout>;
@@ -114,14 +100,14 @@ export class MnSqlEditor extends LitElement {
       ? null // no layout to watch (tests in jsdom): made at once
       : new IntersectionObserver(
           (entries) => {
-            if (entries.some((e) => e.isIntersecting)) this.makeEditor();
+            if (entries.some((e) => e.isIntersecting)) void this.makeEditor();
           },
           { rootMargin: '1200px 0px' },
         );
 
   override render() {
     // One template: the editor lives in .host, which must survive the plain text's removal.
-    return html`<div class="host"></div>${this.view ? nothing : this.renderPlain()}`;
+    return html`<div class="host"></div>${this.editor ? nothing : this.renderPlain()}`;
   }
 
   private renderPlain() {
@@ -138,51 +124,73 @@ export class MnSqlEditor extends LitElement {
   override firstUpdated(): void {
     this.known = this.source;
     if (this.nearScreen) this.nearScreen.observe(this);
-    else this.makeEditor();
+    else void this.makeEditor();
   }
 
   /** A click on the plain text: the editor, with the caret where the click was. */
   private async _onPointerDown(event: PointerEvent): Promise<void> {
     event.preventDefault();
-    const view = this.makeEditor();
+    const editor = await this.makeEditor();
+    if (!editor) return;
     await this.updateComplete;
-    const at = view.posAtCoords({ x: event.clientX, y: event.clientY });
-    view.focus();
-    if (at !== null) view.dispatch({ selection: { anchor: at } });
+    const at = editor.view.posAtCoords({ x: event.clientX, y: event.clientY });
+    editor.view.focus();
+    if (at !== null) editor.view.dispatch({ selection: { anchor: at } });
   }
 
-  /** The CodeMirror editor, made now if it was not yet. */
-  private makeEditor(): EditorView {
-    if (this.view) return this.view;
-    this.nearScreen?.disconnect();
-    this.known = this.source;
-    this.view = new EditorView({
-      parent: this.renderRoot.querySelector('.host')!,
-      root: this.shadowRoot!,
-      state: EditorState.create({ doc: this.source, extensions: this.extensions() }),
-    });
-    this.requestUpdate(); // the plain text gives way
-    return this.view;
+  /** The CodeMirror editor, made now if it was not yet (undefined if it cannot be). */
+  private makeEditor(): Promise<CodeEditor | undefined> {
+    this.making ??= loadCodeEditor().then(
+      ({ mountCodeEditor }) => {
+        if (!this.isConnected) return (this.making = undefined);
+        this.nearScreen?.disconnect();
+        this.known = this.source;
+        this.editor = mountCodeEditor({
+          parent: this.renderRoot.querySelector('.host')!,
+          root: this.shadowRoot!,
+          doc: this.source,
+          mode: this.mode,
+          catalog: this.catalog,
+          placeholder: this.placeholder,
+          label: this.label,
+          onDocChanged: () => this.schedule(),
+          onBlur: () => {
+            this.flush();
+            this.dispatchEvent(new CustomEvent('mn-blur', { bubbles: true, composed: true }));
+          },
+          onRequest: (request) => this.onRequest(request),
+        });
+        this.requestUpdate(); // the plain text gives way
+        return this.editor;
+      },
+      (error: unknown) => {
+        this.making = undefined; // the next click tries again
+        const reason = error instanceof Error ? error.message : String(error);
+        const message = `The code editor could not be loaded (${reason}). Reload the page to edit; your notebook is kept.`;
+        this.dispatchEvent(new CustomEvent('mn-error', { detail: { message }, bubbles: true, composed: true }));
+        return undefined;
+      },
+    );
+    return this.making;
   }
 
   override updated(changed: PropertyValues<this>): void {
-    const view = this.view;
-    if (!view) return;
+    const editor = this.editor;
+    if (!editor) return;
     if (changed.has('source') && this.source !== this.known && this.pending === undefined) {
       // A change from outside (undo of a delete, another view): take it.
       this.known = this.source;
+      const { view } = editor;
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: this.source } });
     }
-    if (changed.has('catalog') || changed.has('mode')) {
-      view.dispatch({ effects: this.language.reconfigure(this.languageFor()) });
-    }
+    if (changed.has('catalog') || changed.has('mode')) editor.setLanguage(this.mode, this.catalog);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // The session asks every editor to send pending keystrokes before the tab closes.
     window.addEventListener('mn-flush-edits', this.onFlushRequest);
-    if (this.hasUpdated && !this.view) this.nearScreen?.observe(this);
+    if (this.hasUpdated && !this.editor) this.nearScreen?.observe(this);
   }
 
   private readonly onFlushRequest = () => this.flush();
@@ -195,9 +203,10 @@ export class MnSqlEditor extends LitElement {
     // A moved cell is disconnected and reconnected in one task: keep its editor (and undo
     // history) then, and free it only when the element is really gone.
     queueMicrotask(() => {
-      if (this.isConnected) return;
-      this.view?.destroy();
-      this.view = undefined;
+      if (this.isConnected || !this.editor) return;
+      this.editor.view.destroy();
+      this.editor = undefined;
+      this.making = undefined;
       this.requestUpdate(); // plain text again, should the element come back
     });
   }
@@ -211,47 +220,7 @@ export class MnSqlEditor extends LitElement {
   }
 
   override focus(): void {
-    this.makeEditor().focus();
-  }
-
-  private extensions(): Extension[] {
-    return [
-      this.mode === 'markdown' ? [] : [lineNumbers(), highlightActiveLineGutter()],
-      history(),
-      drawSelection(),
-      highlightActiveLine(),
-      indentOnInput(),
-      bracketMatching(),
-      closeBrackets(),
-      autocompletion({ icons: false }),
-      placeholder(this.placeholder),
-      keymap.of([
-        { key: 'Shift-Enter', run: () => this.requestRun('mn-run'), preventDefault: true },
-        { key: 'Mod-Enter', run: () => this.requestRun('mn-run'), preventDefault: true },
-        { key: 'Mod-Shift-Enter', run: () => this.requestRun('mn-run-all'), preventDefault: true },
-        ...completionKeymap,
-        { key: 'Escape', run: () => this.mode === 'markdown' && this.requestRun('mn-escape') },
-        ...closeBracketsKeymap,
-        ...defaultKeymap,
-        ...historyKeymap,
-        indentWithTab,
-      ]),
-      this.language.of(this.languageFor()),
-      this.mode === 'sql' ? [] : EditorView.lineWrapping,
-      editorTheme,
-      EditorView.contentAttributes.of({ 'aria-label': this.label }),
-      EditorView.updateListener.of((update) => {
-        if (update.docChanged) this.schedule();
-        if (update.focusChanged && !update.view.hasFocus) {
-          this.flush();
-          this.dispatchEvent(new CustomEvent('mn-blur', { bubbles: true, composed: true }));
-        }
-      }),
-    ];
-  }
-
-  private languageFor(): Extension {
-    return this.mode === 'sql' ? sqlSupport(this.catalog) : [];
+    void this.makeEditor().then((editor) => editor?.view.focus());
   }
 
   private schedule(): void {
@@ -263,7 +232,7 @@ export class MnSqlEditor extends LitElement {
   }
 
   private emitEdit(): void {
-    const source = this.view?.state.doc.toString() ?? this.source;
+    const source = this.editor?.view.state.doc.toString() ?? this.source;
     if (source === this.known) return;
     this.known = source;
     this.dispatchEvent(
@@ -271,10 +240,11 @@ export class MnSqlEditor extends LitElement {
     );
   }
 
-  private requestRun(type: 'mn-run' | 'mn-run-all' | 'mn-escape'): boolean {
-    if (this.view) closeCompletion(this.view);
+  private onRequest(request: EditorRequest): boolean {
+    if (request === 'mn-escape' && this.mode !== 'markdown') return false;
+    this.editor?.closeCompletion();
     this.flush();
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent(request, { bubbles: true, composed: true }));
     return true;
   }
 }

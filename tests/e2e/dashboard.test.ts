@@ -44,7 +44,17 @@ async function openNotebook(viewport?: { width: number; height: number }) {
   });
   opened.errors.push(...refusals);
   refusals = opened.errors;
-  await waitForStatus(cell(opened.page, 'Total revenue KPI'), ['done']);
+  try {
+    await waitForStatus(cell(opened.page, 'Total revenue KPI'), ['done']);
+  } catch (error) {
+    // Say what the page showed (a toast, the engine's state), not only the cell's status.
+    const shown = await opened.page.locator('mn-toasts, mn-top-bar').allInnerTexts();
+    await opened.page.screenshot({ path: 'test-results/dashboard-did-not-run.png' });
+    throw new Error(
+      `The notebook did not run. Page shows: ${shown.join(' | ')}. Page errors: ${opened.errors.join('; ') || 'none'}`,
+      { cause: error },
+    );
+  }
   await waitForIdle(opened.page);
   return opened;
 }
