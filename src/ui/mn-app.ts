@@ -133,6 +133,8 @@ export class MnApp extends LitElement {
     window.removeEventListener('keydown', this._onKeyDown);
     this.removeEventListener('mn-cancel', this._onCancel);
     clearTimeout(this.showRunningTimer);
+    clearTimeout(this.moreCellsTimer);
+    this.moreCellsTimer = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
   }
