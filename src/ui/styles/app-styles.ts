@@ -19,6 +19,8 @@ export const appStyles = css`
     top: 80px;
     align-self: start;
     display: grid;
+    /* The panel's width, whatever its contents would like: they wrap or scroll inside. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 28px;
     max-height: calc(100vh - 100px);
     overflow: auto;
