@@ -19,7 +19,11 @@ import type { CodeEditor, EditorMode, EditorRequest } from './code-editor.ts';
 /** CodeMirror, fetched once, when the first editor is wanted rather than with the page. */
 let codeEditorModule: Promise<typeof import('./code-editor.ts')> | undefined;
 function loadCodeEditor() {
-  return (codeEditorModule ??= import('./code-editor.ts'));
+  codeEditorModule ??= import('./code-editor.ts').catch((error: unknown) => {
+    codeEditorModule = undefined; // not kept: the next try fetches it again
+    throw error;
+  });
+  return codeEditorModule;
 }
 
 const EDIT_DEBOUNCE_MS = 250;
@@ -100,7 +104,7 @@ export class MnSqlEditor extends LitElement {
       ? null // no layout to watch (tests in jsdom): made at once
       : new IntersectionObserver(
           (entries) => {
-            if (entries.some((e) => e.isIntersecting)) void this.makeEditor();
+            if (entries.some((e) => e.isIntersecting)) void this.makeEditor(false);
           },
           { rootMargin: '1200px 0px' },
         );
@@ -124,13 +128,13 @@ export class MnSqlEditor extends LitElement {
   override firstUpdated(): void {
     this.known = this.source;
     if (this.nearScreen) this.nearScreen.observe(this);
-    else void this.makeEditor();
+    else void this.makeEditor(false);
   }
 
   /** A click on the plain text: the editor, with the caret where the click was. */
   private async _onPointerDown(event: PointerEvent): Promise<void> {
     event.preventDefault();
-    const editor = await this.makeEditor();
+    const editor = await this.makeEditor(true);
     if (!editor) return;
     await this.updateComplete;
     const at = editor.view.posAtCoords({ x: event.clientX, y: event.clientY });
@@ -138,40 +142,49 @@ export class MnSqlEditor extends LitElement {
     if (at !== null) editor.view.dispatch({ selection: { anchor: at } });
   }
 
-  /** The CodeMirror editor, made now if it was not yet (undefined if it cannot be). */
-  private makeEditor(): Promise<CodeEditor | undefined> {
-    this.making ??= loadCodeEditor().then(
-      ({ mountCodeEditor }) => {
-        if (!this.isConnected) return (this.making = undefined);
-        this.nearScreen?.disconnect();
-        this.known = this.source;
-        this.editor = mountCodeEditor({
-          parent: this.renderRoot.querySelector('.host')!,
-          root: this.shadowRoot!,
-          doc: this.source,
-          mode: this.mode,
-          catalog: this.catalog,
-          placeholder: this.placeholder,
-          label: this.label,
-          onDocChanged: () => this.schedule(),
-          onBlur: () => {
-            this.flush();
-            this.dispatchEvent(new CustomEvent('mn-blur', { bubbles: true, composed: true }));
-          },
-          onRequest: (request) => this.onRequest(request),
-        });
-        this.requestUpdate(); // the plain text gives way
-        return this.editor;
+  /**
+   * The CodeMirror editor, made now if it was not yet (undefined if it cannot be). Only
+   * when the person `asked` for it (a click, focus) does a failure to load say so: every
+   * cell near the screen tries on its own, and one broken fetch must not make a toast each.
+   */
+  private async makeEditor(asked: boolean): Promise<CodeEditor | undefined> {
+    this.making ??= loadCodeEditor().then((module) => this.mount(module));
+    try {
+      return await this.making;
+    } catch (error) {
+      this.making = undefined; // the next click tries again
+      if (asked) this.reportLoadFailure(error);
+      return undefined;
+    }
+  }
+
+  private mount({ mountCodeEditor }: typeof import('./code-editor.ts')): CodeEditor | undefined {
+    if (!this.isConnected) return (this.making = undefined);
+    this.nearScreen?.disconnect();
+    this.known = this.source;
+    this.editor = mountCodeEditor({
+      parent: this.renderRoot.querySelector('.host')!,
+      root: this.shadowRoot!,
+      doc: this.source,
+      mode: this.mode,
+      catalog: this.catalog,
+      placeholder: this.placeholder,
+      label: this.label,
+      onDocChanged: () => this.schedule(),
+      onBlur: () => {
+        this.flush();
+        this.dispatchEvent(new CustomEvent('mn-blur', { bubbles: true, composed: true }));
       },
-      (error: unknown) => {
-        this.making = undefined; // the next click tries again
-        const reason = error instanceof Error ? error.message : String(error);
-        const message = `The code editor could not be loaded (${reason}). Reload the page to edit; your notebook is kept.`;
-        this.dispatchEvent(new CustomEvent('mn-error', { detail: { message }, bubbles: true, composed: true }));
-        return undefined;
-      },
-    );
-    return this.making;
+      onRequest: (request) => this.onRequest(request),
+    });
+    this.requestUpdate(); // the plain text gives way
+    return this.editor;
+  }
+
+  private reportLoadFailure(error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `The code editor could not be loaded (${reason}). Your notebook is kept; click the code to try again.`;
+    this.dispatchEvent(new CustomEvent('mn-error', { detail: { message }, bubbles: true, composed: true }));
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -220,7 +233,7 @@ export class MnSqlEditor extends LitElement {
   }
 
   override focus(): void {
-    void this.makeEditor().then((editor) => editor?.view.focus());
+    void this.makeEditor(true).then((editor) => editor?.view.focus());
   }
 
   private schedule(): void {
