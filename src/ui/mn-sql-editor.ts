@@ -159,7 +159,10 @@ export class MnSqlEditor extends LitElement {
   }
 
   private mount({ mountCodeEditor }: typeof import('./code-editor.ts')): CodeEditor | undefined {
-    if (!this.isConnected) return (this.making = undefined);
+    if (!this.isConnected) {
+      this.making = undefined; // taken off the page while CodeMirror loaded: made on return
+      return undefined;
+    }
     this.nearScreen?.disconnect();
     this.known = this.source;
     this.editor = mountCodeEditor({
