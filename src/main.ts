@@ -85,15 +85,36 @@ function startNotebook(opened: OpenedNotebook): void {
     storage,
   });
   app.runtime = runtime;
-  // The engine worker died and a new one took over: say so, and mark what was lost.
+  let restarts = 0;
+  function showEngineState(): void {
+    const restartsBefore = restarts;
+    app.engine = { state: 'starting', label: restarts ? 'Engine restarting…' : 'Engine starting…' };
+    engine.info().then(
+      (info) => {
+        if (restarts === 0) performance.mark('medallion:engine-ready');
+        app.engine = {
+          state: 'ready',
+          label: `DuckDB v${info.duckdbVersion.replace(/^v/, '')} ready`,
+        };
+      },
+      (error: unknown) => {
+        if (restarts !== restartsBefore) return; // a restart is under way: its call reports
+        app.engine = { state: 'failed', label: 'Engine failed' };
+        app.showError(`The DuckDB engine did not start: ${messageOf(error)}`);
+      },
+    );
+  }
+  // The engine worker died and a new one took over: say so, mark what was lost, and show
+  // the new engine's state (the call that was waiting for the old one failed with it).
   engine.onRestart((restart) => {
     runtime.engineRestarted(restart.message);
     app.showError(restart.message);
+    restarts++;
+    showEngineState();
   });
   // The console and the benchmarks (bench/browser-bench.ts) reach the runtime here.
   Object.assign(globalThis, { medallion: { runtime, session } });
   requestAnimationFrame(() => performance.mark('medallion:page-usable'));
-  app.engine = { state: 'starting', label: 'Engine starting…' };
   document.title = `${notebookTitle(runtime.notebook)} · Medallion Notebook`;
 
   app.session = session;
@@ -101,22 +122,9 @@ function startNotebook(opened: OpenedNotebook): void {
   performance.mark('t:session');
   void app.updateComplete.then(() => performance.mark('t:first-render'));
 
-  engine
-    .info()
-    .then(
-      (info) => {
-        performance.mark('medallion:engine-ready');
-        app.engine = {
-          state: 'ready',
-          label: `DuckDB v${info.duckdbVersion.replace(/^v/, '')} ready`,
-        };
-      },
-      (error: unknown) => {
-        app.engine = { state: 'failed', label: 'Engine failed' };
-        app.showError(`The DuckDB engine did not start: ${messageOf(error)}`);
-      },
-    )
-    .finally(registerServiceWorker);
+  showEngineState();
+  // The service worker's downloads wait until they cannot slow the engine's start.
+  void engine.info().then(registerServiceWorker, registerServiceWorker);
 
   void loadData(runtime, session);
 }

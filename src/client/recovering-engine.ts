@@ -64,6 +64,13 @@ export interface RecoveryOptions {
   readonly pingIntervalMs?: number;
   /** …and declared dead when a ping goes unanswered this long (a query yields every ~100 ms). */
   readonly pingTimeoutMs?: number;
+  /**
+   * The same, for a worker whose engine has not answered any call yet. DuckDB's start holds
+   * the worker's thread for seconds at a time (instantiating its module took 1.8 s of a
+   * 5.4 s start here, and over 8 s with a second tab starting and running beside it), and
+   * a restart would only start that wait again.
+   */
+  readonly startTimeoutMs?: number;
   /** After an error event or a trap-like error: how long a health check may take. */
   readonly checkTimeoutMs?: number;
   /** Restarts in a row (no call succeeding between them) before giving up. */
@@ -85,6 +92,8 @@ const TRAP =
 interface Life {
   readonly connection: EngineConnection;
   dead: boolean;
+  /** Whether its engine has answered a call: DuckDB is up, so the short ping timeout applies. */
+  started: boolean;
   /** Rejects when this worker is declared dead, so the calls waiting on it end. */
   readonly died: Promise<never>;
   kill(error: EngineRestartedError): void;
@@ -122,6 +131,7 @@ export class RecoveringEngine implements EngineApi {
     this.options = {
       pingIntervalMs: options.pingIntervalMs ?? 2000,
       pingTimeoutMs: options.pingTimeoutMs ?? 8000,
+      startTimeoutMs: options.startTimeoutMs ?? 60_000,
       checkTimeoutMs: options.checkTimeoutMs ?? 2000,
       maxRestarts: options.maxRestarts ?? 3,
     };
@@ -138,8 +148,16 @@ export class RecoveringEngine implements EngineApi {
     return this.call((e) => e.info());
   }
 
+  /**
+   * A file caught in a restart is added to the new engine (adding is idempotent): the page
+   * loading the sample while the engine restarts at start must not end with no files.
+   */
   async addFile(name: string, handle: FileHandle): Promise<RegisteredFile> {
-    const registered = await this.call((e) => e.addFile(name, handle));
+    const add = () => this.call((e) => e.addFile(name, handle));
+    const registered = await add().catch((error: unknown) => {
+      if (error instanceof EngineRestartedError) return add();
+      throw error;
+    });
     this.files.set(name, handle);
     return registered;
   }
@@ -218,6 +236,7 @@ export class RecoveringEngine implements EngineApi {
     this.startWatchdog();
     try {
       const result = await Promise.race([work(life.connection.engine), life.died]);
+      life.started = true;
       this.restartsInARow = 0;
       return result;
     } catch (error) {
@@ -225,6 +244,7 @@ export class RecoveringEngine implements EngineApi {
         throw error instanceof EngineRestartedError
           ? error
           : new EngineRestartedError(MESSAGES.crashed);
+      life.started = true; // an error from the engine: it is up
       if (looksLikeTrap(error)) {
         const restarted = await this.check(life, 'out-of-memory', messageOf(error), true);
         if (restarted) throw new EngineRestartedError(MESSAGES['out-of-memory']);
@@ -243,7 +263,7 @@ export class RecoveringEngine implements EngineApi {
       kill = reject;
     });
     died.catch(() => undefined); // nobody may be waiting when it dies
-    const life: Life = { connection, dead: false, died, kill };
+    const life: Life = { connection, dead: false, started: false, died, kill };
     connection.onError((message) => void this.check(life, 'crashed', message));
     for (const message of this.messages.values()) connection.postMessage(message);
     return life;
@@ -275,6 +295,7 @@ export class RecoveringEngine implements EngineApi {
     life.connection.terminate();
     this.restartsInARow++;
     const restart: EngineRestart = { reason, message: MESSAGES[reason], detail };
+    console.warn(`Engine worker restarted (${reason}): ${detail}`);
     if (this.restartsInARow > this.options.maxRestarts) {
       const message = `The engine failed ${this.restartsInARow} times in a row and was not started again (${detail}). Reload the page.`;
       life.kill(new EngineRestartedError(message));
@@ -306,14 +327,15 @@ export class RecoveringEngine implements EngineApi {
     this.watchdog = setInterval(() => {
       if (this.pinging) return;
       const life = this.life;
+      const timeout = life.started ? this.options.pingTimeoutMs : this.options.startTimeoutMs;
       this.pinging = true;
-      void answers(life.connection.ping(), this.options.pingTimeoutMs).then((alive) => {
+      void answers(life.connection.ping(), timeout).then((alive) => {
         this.pinging = false;
         if (!alive)
           this.restart(
             life,
             'unresponsive',
-            `no answer to a ping in ${this.options.pingTimeoutMs / 1000} s`,
+            `no answer to a ping in ${timeout / 1000} s${life.started ? '' : ' while starting'}`,
           );
       });
     }, this.options.pingIntervalMs);

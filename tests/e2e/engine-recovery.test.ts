@@ -72,6 +72,10 @@ test('after an engine crash the page restarts it, says so, and Run all rebuilds 
     return (await runtime.engine.listFiles()).map((f) => f.name).sort();
   });
   expect(filesAfter).toEqual(filesBefore);
+  // The top bar follows the new engine: restarting, then ready (not "Engine failed").
+  await expect
+    .poll(() => page.getByText(/DuckDB v\d+\.\d+\.\d+ ready/).count(), { timeout: 30_000 })
+    .toBe(1);
   await page.getByRole('button', { name: 'Run all' }).click();
   await waitForStatus(gold, ['done', 'error', 'blocked'], RUN_TIMEOUT);
   await waitForIdle(page);
@@ -81,6 +85,31 @@ test('after an engine crash the page restarts it, says so, and Run all rebuilds 
     .count();
   expect(failed).toBe(0);
   expect(await snapshot()).toBe(before);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('a crash while the engine starts: the top bar shows the new engine ready, and the notebook runs', async () => {
+  const { page, errors } = await openPage(browser, inject('baseUrl'));
+  await expect.poll(() => page.getByText('Engine starting…').count()).toBe(1);
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { medallion: { runtime: PageRuntime } }
+    ).medallion.runtime.engine.crashForTesting(),
+  );
+  await expect
+    .poll(() => page.getByText(/engine .*restarted/i).count(), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByText(/DuckDB v\d+\.\d+\.\d+ ready/).count(), { timeout: RUN_TIMEOUT })
+    .toBe(1);
+  expect(await page.getByText('Engine failed').count()).toBe(0);
+  // The sample files reach the new engine and the notebook runs on its own.
+  const gold = cell(page, 'gold.customer_360');
+  await waitForStatus(gold, ['done', 'error', 'blocked'], RUN_TIMEOUT);
+  await waitForIdle(page);
+  expect(await statusOf(gold)).toBe('done');
+  expect(await page.getByText(/Could not add/).count()).toBe(0);
   expect(errors).toEqual([]);
   await page.close();
 });

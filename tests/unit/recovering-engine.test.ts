@@ -17,12 +17,26 @@ class FakeWorker implements EngineConnection {
   failNextQuery: Error | null = null;
   /** Queries fail from now on (an instance left unusable). */
   broken = false;
+  /** While set, nothing is answered (a thread busy starting DuckDB); `unblock` answers all. */
+  private blocked: Array<() => void> | null = null;
   readonly added: string[] = [];
   readonly messages: unknown[] = [];
   private errorListener: (message: string) => void = () => {};
 
   private answer<T>(value: () => T): Promise<T> {
-    return this.dead ? new Promise<T>(() => {}) : Promise.resolve().then(value);
+    if (this.dead) return new Promise<T>(() => {});
+    const blocked = this.blocked;
+    if (blocked) return new Promise<void>((resolve) => blocked.push(resolve)).then(value);
+    return Promise.resolve().then(value);
+  }
+
+  block() {
+    this.blocked = [];
+  }
+  unblock() {
+    const waiting = this.blocked ?? [];
+    this.blocked = null;
+    for (const resolve of waiting) resolve();
   }
 
   readonly engine = {
@@ -69,7 +83,7 @@ function setup() {
       workers.push(worker);
       return worker;
     },
-    { pingIntervalMs: 10, pingTimeoutMs: 50, checkTimeoutMs: 50 },
+    { pingIntervalMs: 10, pingTimeoutMs: 50, startTimeoutMs: 300, checkTimeoutMs: 50 },
   );
   const restarts: EngineRestart[] = [];
   engine.onRestart((r) => restarts.push(r));
@@ -96,10 +110,45 @@ describe('RecoveringEngine', () => {
 
   it('a call waiting on a worker that stopped answering fails with the restart message; the next one works', async () => {
     const { engine, workers, restarts } = setup();
+    await engine.query('SELECT 0');
     workers[0]!.dead = true;
     await expect(engine.query('SELECT 1')).rejects.toBeInstanceOf(EngineRestartedError);
     expect(restarts.map((r) => r.reason)).toEqual(['unresponsive']);
     expect(new TextDecoder().decode(await engine.query('SELECT 2'))).toBe('SELECT 2');
+  });
+
+  it('a worker busy starting is given the start timeout, not the ping timeout', async () => {
+    const { engine, workers, restarts } = setup();
+    workers[0]!.block();
+    const answer = engine.query('SELECT 1');
+    // Unanswered pings for three times the ping timeout, then the start completes.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    workers[0]!.unblock();
+    expect(new TextDecoder().decode(await answer)).toBe('SELECT 1');
+    expect(restarts).toEqual([]);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('a worker that never finishes starting is restarted after the start timeout', async () => {
+    const { engine, workers, restarts } = setup();
+    workers[0]!.block();
+    const started = Date.now();
+    await expect(engine.query('SELECT 1')).rejects.toBeInstanceOf(EngineRestartedError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(restarts.map((r) => r.detail)).toEqual(['no answer to a ping in 0.3 s while starting']);
+    expect(new TextDecoder().decode(await engine.query('SELECT 2'))).toBe('SELECT 2');
+  });
+
+  it('a file being added when the worker dies is added to the new one', async () => {
+    const { engine, workers, restarts } = setup();
+    await engine.addFile('AW_Customers.csv', new Blob(['b']));
+    workers[0]!.dead = true;
+    await engine.addFile('AW_Sales_2016.csv', new Blob(['a']));
+    expect(restarts.map((r) => r.reason)).toEqual(['unresponsive']);
+    expect((await engine.listFiles()).map((f) => f.name).sort()).toEqual([
+      'AW_Customers.csv',
+      'AW_Sales_2016.csv',
+    ]);
   });
 
   it('a trap-like error on a healthy engine is only an error; on a broken one it restarts', async () => {
