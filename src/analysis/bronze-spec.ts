@@ -20,7 +20,7 @@
  * `materialize: false` makes the table a view that reads the files in place on every query,
  * for files too large to load into the browser's memory. Lines starting with `#` are comments.
  */
-import { parse } from 'yaml';
+import { loadYaml } from './load-yaml.ts';
 import type { CsvOverrides, IngestOptions, TextEncoding } from '../engine/api.ts';
 
 export interface BronzeSpec {
@@ -145,7 +145,7 @@ const OPTION_KEYS = ['encoding', 'delimiter', 'quote', 'escape', 'header', 'skip
 export function parseCsvOverrides(text: string): { options: CsvOverrides; problems: string[] } {
   let raw: unknown;
   try {
-    raw = parse(text.trim().startsWith('{') ? text : `{${text}}`);
+    raw = loadYaml(text.trim().startsWith('{') ? text : `{${text}}`);
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { options: {}, problems: [`write them as {delimiter: ";", skip: 1} (${message}).`] };

@@ -16,7 +16,7 @@
  * every test but `not_null`, which is the test for nulls: `unique` and `relationships`
  * skip null keys, `accepted_values` null values, `expect` rows where its condition is null.
  */
-import { parse } from 'yaml';
+import { loadYaml } from './load-yaml.ts';
 import type { DataTest, DataTestKind } from '../engine/api.ts';
 import { analyzeSql, LAYERS } from './analyze-sql.ts';
 
@@ -35,7 +35,7 @@ export function parseTestSpec(source: string): TestSpec {
   const problems: string[] = [];
   let raw: unknown;
   try {
-    raw = source.trim() === '' ? {} : parse(source);
+    raw = source.trim() === '' ? {} : loadYaml(source);
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { table: null, tests: [], problems: [`The tests are not valid YAML: ${message}`] };

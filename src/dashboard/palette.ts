@@ -6,7 +6,7 @@
  *
  * `unknown` colours nulls.
  */
-import { parse } from 'yaml';
+import { loadYaml } from '../analysis/load-yaml.ts';
 
 export type Palette = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
@@ -14,7 +14,7 @@ export function parsePalette(text: string | undefined): Palette {
   const palette = new Map<string, Map<string, string>>();
   if (!text) return palette;
   try {
-    const raw = parse(text) as Record<string, Record<string, unknown>>;
+    const raw = loadYaml(text) as Record<string, Record<string, unknown>>;
     for (const [column, colours] of Object.entries(raw ?? {})) {
       if (!colours || typeof colours !== 'object') continue;
       const map = new Map<string, string>();

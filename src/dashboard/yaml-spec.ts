@@ -1,9 +1,9 @@
 /** Cell bodies written as YAML: parsed to a plain object, or a problem in words. */
-import { parse } from 'yaml';
+import { loadYaml } from '../analysis/load-yaml.ts';
 
 export function parseYamlObject(source: string): { value: Record<string, unknown>; problem: string | null } {
   try {
-    const value: unknown = source.trim() === '' ? {} : parse(source);
+    const value: unknown = source.trim() === '' ? {} : loadYaml(source);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       return { value: {}, problem: 'Write this cell as "key: value" lines.' };
     }

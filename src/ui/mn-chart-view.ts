@@ -30,7 +30,6 @@ import { humanize } from './active-filters.ts';
 import { resetStyles, buttonStyles, errorBlockStyles, skeletonStyles } from './styles/shared.ts';
 import { chartViewStyles } from './styles/chart-view-styles.ts';
 import { icons } from './icons.ts';
-import './mn-chart-form.ts';
 
 const DEFAULT_HEIGHT = 280;
 
@@ -253,6 +252,17 @@ export class MnChartView extends LitElement {
     </div>`;
   }
 
+  /** The settings form, and the YAML library it rewrites specs with, load on first use. */
+  private toggleSettings(): void {
+    this.editing = !this.editing;
+    if (!this.editing) return;
+    import('./mn-chart-form.ts').catch(() => {
+      this.editing = false;
+      const message = 'The chart settings could not be loaded. Check the connection and try again; the spec can still be edited in the file.';
+      this.dispatchEvent(new CustomEvent('mn-error', { detail: { message }, bubbles: true, composed: true }));
+    });
+  }
+
   private renderActions(hasChart: boolean) {
     const title = this.spec.title || 'chart';
     return html`<div class="actions">
@@ -263,7 +273,7 @@ export class MnChartView extends LitElement {
               aria-label="Chart settings"
               title="Chart settings"
               aria-pressed=${this.editing ? 'true' : 'false'}
-              @click=${() => (this.editing = !this.editing)}
+              @click=${this.toggleSettings}
             >
               ${icons.sliders}
             </button>`

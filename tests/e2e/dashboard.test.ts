@@ -293,3 +293,29 @@ test('screenshots of the dashboard at laptop and phone widths', async () => {
     await page.close();
   }
 });
+
+test('the chart settings form changes the chart type in the cell text and redraws it', async () => {
+  const { page, errors } = await openNotebook();
+  const chart = cell(page, 'Revenue by education');
+  await expect.poll(() => chart.locator('g[aria-label="bar"] rect').count()).toBeGreaterThan(0);
+
+  // The form loads on first use (it is not in the first download).
+  await chart.getByRole('button', { name: 'Chart settings' }).click();
+  const form = chart.getByRole('form', { name: 'Chart settings' });
+  const chartType = form.getByLabel('Chart type');
+  await expect.poll(() => chartType.inputValue()).toBe('bar-x');
+  await chartType.selectOption({ label: 'Scatter' });
+
+  await expect
+    .poll(() => chart.locator('g[aria-label="dot"] circle').count(), { timeout: RUN_TIMEOUT })
+    .toBeGreaterThan(0);
+  expect(await chart.locator('g[aria-label="bar"]').count()).toBe(0);
+  // The edit is in the cell's text (the editor, or its plain text before the editor is
+  // made), the rest of the spec as it was.
+  await chart.getByText('Chart spec (YAML)').click();
+  const source = chart.locator('.cm-content, pre.static').first();
+  await expect.poll(() => source.innerText()).toMatch(/^mark: dot$/m);
+  expect(await source.innerText()).toMatch(/^sort: -x$/m);
+  expect(errors).toEqual([]);
+  await page.close();
+});
