@@ -70,7 +70,8 @@ export class MnTestResults extends LitElement {
       }
       .head {
         display: grid;
-        grid-template-columns: auto minmax(0, auto) minmax(0, 1fr) auto;
+        /* A long test name wraps within its share instead of squeezing the sentence. */
+        grid-template-columns: auto fit-content(45%) minmax(0, 1fr) auto;
         align-items: baseline;
         gap: 10px;
         padding: 7px 10px;
