@@ -1,7 +1,7 @@
 /**
  * The Customer 360 dashboard in a real browser: slicers, KPI cards, cross-filtering from
- * the map, drill-down and back, and switching views. Expected numbers are computed here
- * from the generator's truth files, not read from the page.
+ * the map, drill-down and back, switching views, and the chart settings form. Expected
+ * numbers are computed here from the generator's truth files, not read from the page.
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';

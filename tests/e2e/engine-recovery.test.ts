@@ -4,7 +4,7 @@
  * stale; the notebook and its inputs are untouched, and Run all rebuilds everything.
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   cell,
   launchBrowser,
@@ -29,6 +29,18 @@ interface PageRuntime {
   engine: { crashForTesting(): Promise<void>; listFiles(): Promise<{ name: string }[]> };
 }
 
+/** Kills the page's engine worker, as a WASM trap would, and waits for the page to say so. */
+async function crashEngine(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { medallion: { runtime: PageRuntime } }
+    ).medallion.runtime.engine.crashForTesting(),
+  );
+  await expect
+    .poll(() => page.getByText(/engine .*restarted/i).count(), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+}
+
 test('after an engine crash the page restarts it, says so, and Run all rebuilds the notebook', async () => {
   const { page, errors } = await openPage(browser, inject('baseUrl'));
   const gold = cell(page, 'gold.customer_360');
@@ -49,16 +61,8 @@ test('after an engine crash the page restarts it, says so, and Run all rebuilds 
     return (await runtime.engine.listFiles()).map((f) => f.name).sort();
   });
 
-  await page.evaluate(() =>
-    (
-      globalThis as unknown as { medallion: { runtime: PageRuntime } }
-    ).medallion.runtime.engine.crashForTesting(),
-  );
-
   // The notice, and the lost tables marked stale.
-  await expect
-    .poll(() => page.getByText(/engine .*restarted/i).count(), { timeout: 30_000 })
-    .toBeGreaterThan(0);
+  await crashEngine(page);
   await expect.poll(() => statusOf(gold), { timeout: 10_000 }).toBe('stale');
   // The cell says why it is stale: the restart, not an edit.
   expect(await gold.innerText()).toMatch(/restarted; its tables were lost\. Re-run to rebuild them\./);
@@ -92,14 +96,7 @@ test('after an engine crash the page restarts it, says so, and Run all rebuilds 
 test('a crash while the engine starts: the top bar shows the new engine ready, and the notebook runs', async () => {
   const { page, errors } = await openPage(browser, inject('baseUrl'));
   await expect.poll(() => page.getByText('Engine starting…').count()).toBe(1);
-  await page.evaluate(() =>
-    (
-      globalThis as unknown as { medallion: { runtime: PageRuntime } }
-    ).medallion.runtime.engine.crashForTesting(),
-  );
-  await expect
-    .poll(() => page.getByText(/engine .*restarted/i).count(), { timeout: 30_000 })
-    .toBeGreaterThan(0);
+  await crashEngine(page);
   await expect
     .poll(() => page.getByText(/DuckDB v\d+\.\d+\.\d+ ready/).count(), { timeout: RUN_TIMEOUT })
     .toBe(1);
