@@ -258,8 +258,7 @@ export class MnChartView extends LitElement {
     if (!this.editing) return;
     import('./mn-chart-form.ts').catch(() => {
       this.editing = false;
-      const message = 'The chart settings could not be loaded. Check the connection and try again; the spec can still be edited in the file.';
-      this.dispatchEvent(new CustomEvent('mn-error', { detail: { message }, bubbles: true, composed: true }));
+      this.fail('The chart settings could not be loaded. Check the connection and try again; the spec can still be edited as YAML.');
     });
   }
 

@@ -299,8 +299,16 @@ test('the chart settings form changes the chart type in the cell text and redraw
   const chart = cell(page, 'Revenue by education');
   await expect.poll(() => chart.locator('g[aria-label="bar"] rect').count()).toBeGreaterThan(0);
 
-  // The form loads on first use (it is not in the first download).
-  await chart.getByRole('button', { name: 'Chart settings' }).click();
+  // The form loads on first use (it is not in the first download). Offline, it says so.
+  const settings = chart.getByRole('button', { name: 'Chart settings' });
+  await page.route(/mn-chart-form-[^/]*\.js$/, (route) => route.abort());
+  await settings.click();
+  await expect
+    .poll(() => page.getByRole('alert').allInnerTexts())
+    .toEqual([expect.stringContaining('The chart settings could not be loaded')]);
+  expect(await settings.getAttribute('aria-pressed')).toBe('false');
+  await page.unroute(/mn-chart-form-[^/]*\.js$/);
+  await settings.click();
   const form = chart.getByRole('form', { name: 'Chart settings' });
   const chartType = form.getByLabel('Chart type');
   await expect.poll(() => chartType.inputValue()).toBe('bar-x');
