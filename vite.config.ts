@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { serviceWorkerPlugin } from './scripts/service-worker.ts';
+import { leanDuckdbWasmPlugin } from './scripts/lean-duckdb-wasm.ts';
 
 const duckdbDist = fileURLToPath(new URL('./node_modules/@duckdb/duckdb-wasm/dist/', import.meta.url));
 
@@ -15,9 +16,14 @@ export default defineConfig({
       '@duckdb/duckdb-wasm/blocking': `${duckdbDist}duckdb-browser-blocking.mjs`,
     },
   },
-  // Writes dist/sw.js with the list of every built file: the app works offline after one visit.
-  plugins: [serviceWorkerPlugin()],
-  worker: { format: 'es' },
+  plugins: [
+    // DuckDB's engine without the 75,000 exports its loader would link at start-up. The
+    // worker loads it: listed here for the dev server, in `worker` for the build.
+    leanDuckdbWasmPlugin(),
+    // Writes dist/sw.js with the list of every built file: the app works offline after one visit.
+    serviceWorkerPlugin(),
+  ],
+  worker: { format: 'es', plugins: () => [leanDuckdbWasmPlugin()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   server: { port: 5173 },
   preview: { port: 4173 },

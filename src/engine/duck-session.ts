@@ -10,6 +10,7 @@
  */
 import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC, type Table } from 'apache-arrow';
+import { concatBytes } from './concat-bytes.ts';
 
 export interface DuckSession {
   /** A small result as an Arrow table (catalog lookups, counts). */
@@ -140,7 +141,7 @@ export class WasmSession extends QueuedSession {
       parts.push(batch);
     }
     parts.push(END_OF_STREAM);
-    return concat(parts);
+    return concatBytes(parts);
   }
 }
 
@@ -157,16 +158,6 @@ function slicer(afterYield: () => void): () => Promise<void> {
       sliceStart = performance.now();
     }
   };
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /**

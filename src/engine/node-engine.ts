@@ -3,7 +3,6 @@
  * in place from disk through DuckDB's NODE_FS protocol. Native DuckDB: native-engine.ts.
  */
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FileHandle } from './api.ts';
 import type { ByteReader } from './detect-encoding.ts';
@@ -11,8 +10,7 @@ import type { EnginePlatform } from './platform.ts';
 import { DuckEngine, type EngineOptions } from './duck-engine.ts';
 import { wasmBackend } from './wasm-backend.ts';
 import { pathReader } from './node-files.ts';
-
-const require = createRequire(import.meta.url);
+import { duckdbWasmPath, leanDuckdbWasmPath } from './lean-duckdb-wasm.ts';
 
 export const nodePlatform: EnginePlatform = {
   name: 'node',
@@ -30,10 +28,10 @@ export const nodePlatform: EnginePlatform = {
 };
 
 export async function createNodeEngine(options: EngineOptions = {}): Promise<DuckEngine> {
-  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'));
+  // Node 20 has WebAssembly exceptions, so DuckDB picks its eh build: that one is made lean.
   const bundles = {
-    mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
-    eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' },
+    mvp: { mainModule: duckdbWasmPath('mvp'), mainWorker: '' },
+    eh: { mainModule: leanDuckdbWasmPath('eh'), mainWorker: '' },
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate(() => {});
