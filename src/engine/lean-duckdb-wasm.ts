@@ -15,7 +15,7 @@
  * The lean module keeps those names (about 300) and copies every other byte, code
  * included, unchanged. What no longer works is loading a DuckDB extension at run time
  * (it would link against the missing names); this app loads none (no network, autoloading
- * off, the formats it reads are built in).
+ * off: it reads CSV, which is in DuckDB's core).
  */
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

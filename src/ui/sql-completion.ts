@@ -13,10 +13,13 @@ import type {
 import type { Extension } from '@codemirror/state';
 import type { Catalog } from './runtime-context.ts';
 
-/** Words DuckDB adds to PostgreSQL's grammar, so they highlight and complete as keywords. */
+/**
+ * Words DuckDB adds to PostgreSQL's grammar, so they highlight and complete as keywords.
+ * Not read_parquet: it lives in DuckDB's parquet extension, which the engine never loads.
+ */
 const DUCKDB_KEYWORDS =
   'qualify pivot unpivot exclude columns summarize describe union_by_name positional asof anti semi ' +
-  'struct map list try_cast strptime strftime read_csv read_csv_auto read_parquet';
+  'struct map list try_cast strptime strftime read_csv read_csv_auto';
 
 export const DuckDBDialect = SQLDialect.define({
   ...PostgreSQL.spec,
