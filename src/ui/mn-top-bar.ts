@@ -97,7 +97,8 @@ export class MnTopBar extends LitElement {
         background: var(--mn-text-faint);
       }
       .engine.starting::before {
-        animation: pulse 1s ease-in-out infinite alternate;
+        /* A blink, not a fade: see STEPPED in styles/shared.ts. */
+        animation: pulse 1s steps(2, jump-none) infinite alternate;
       }
       .engine.ready {
         background: var(--mn-ok-bg);

@@ -48,7 +48,7 @@ export const cellStyles = css`
     background-size: 50% 100%;
     background-repeat: no-repeat;
     /* Shown only once a run lasts (BUSY_SHOWN_AFTER_MS in mn-app.ts): fast updates do not flicker. */
-    animation: sweep 1.1s linear 0.3s infinite backwards;
+    animation: sweep 1.1s steps(6) 0.3s infinite backwards; /* in steps: see STEPPED in shared.ts */
   }
   @keyframes sweep {
     /* Starts wholly off the left edge, so nothing shows during the delay. */
@@ -111,7 +111,7 @@ export const cellStyles = css`
     background: none;
     border: 2px solid currentColor;
     border-right-color: transparent;
-    animation: spin 0.8s linear 0.3s infinite;
+    animation: spin 0.8s steps(8) 0.3s infinite; /* in steps: see STEPPED in shared.ts */
   }
   @keyframes spin {
     to {

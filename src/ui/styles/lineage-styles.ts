@@ -204,7 +204,7 @@ export const lineageStyles = (nodeWidth: number): CSSResult => css`
     background: #fffafa;
   }
   .node[data-status='running'] {
-    animation: glow 1s ease-in-out infinite alternate;
+    animation: glow 1s steps(2, jump-none) infinite alternate; /* see STEPPED in shared.ts */
   }
   @keyframes glow {
     to {

@@ -152,16 +152,23 @@ export const errorBlockStyles = css`
   }
 `;
 
-/** A grey placeholder with a moving sheen, where a value or chart will appear. */
+/**
+ * STEPPED: every looping animation here (busy dots, spinners, sweeps, placeholders) moves
+ * in a few steps, not smoothly. A smooth one makes the browser draw 60 frames a second
+ * for as long as it runs, and a browser drawing without a GPU (a VM, a remote desktop,
+ * headless Chromium) spends half a core on that, while the engine starts or runs.
+ * Measured: engine ready 0.81x with the start-up dot blinking instead of fading
+ * (bench/results.md, 2026-12-07).
+ */
+/** A grey placeholder that slowly blinks, where a value or chart will appear. */
 export const skeletonStyles = css`
   .skeleton {
-    background: linear-gradient(90deg, #eef0f3 25%, #f7f8fa 50%, #eef0f3 75%);
-    background-size: 200% 100%;
-    animation: shimmer 1.2s linear infinite;
+    background: #eef0f3;
+    animation: placeholder-blink 1.6s steps(2, jump-none) infinite alternate;
   }
-  @keyframes shimmer {
+  @keyframes placeholder-blink {
     to {
-      background-position: -200% 0;
+      background: #f6f7f9;
     }
   }
   @media (prefers-reduced-motion: reduce) {
