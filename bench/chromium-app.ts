@@ -2,6 +2,7 @@
  * The production build served locally and a headless Chromium to drive it: what every
  * browser measurement in `npm run bench` starts from.
  */
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { build, preview } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -11,7 +12,21 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 export interface ChromiumApp {
   readonly url: string;
   readonly browser: Browser;
+  /** Which Chromium, for the results: "chromium-headless-shell 156.0.8078.129". */
+  readonly browserName: string;
   close(): Promise<void>;
+}
+
+/**
+ * Debian's headless shell when it is installed (`apt-get install chromium-headless-shell`,
+ * what Playwright itself runs headless), else the full browser; CHROMIUM_PATH overrides.
+ * The full browser opens a window for each new context, and with it a renderer for its own
+ * address bar that takes ~1 s of CPU during the page's start (measured 2026-12-07): on two
+ * cores that is the browser measuring itself. A person opens the app in a browser already running.
+ */
+function chromiumPath(): string {
+  const shell = '/usr/bin/chromium-headless-shell';
+  return process.env['CHROMIUM_PATH'] ?? (existsSync(shell) ? shell : '/usr/bin/chromium');
 }
 
 /** Builds the app, serves it with `vite preview` and launches Chromium. */
@@ -19,10 +34,12 @@ export async function startChromiumApp(): Promise<ChromiumApp> {
   await build({ logLevel: 'warn' });
   const port = await freePort();
   const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ARGS });
+  const executablePath = chromiumPath();
+  const browser = await chromium.launch({ executablePath, args: ARGS });
   return {
     url: `http://127.0.0.1:${port}/`,
     browser,
+    browserName: `${executablePath.split('/').pop()} ${browser.version()}`,
     async close() {
       await browser.close();
       await server.close();

@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { sampleDir } from './sample-data.ts';
 import { pipelineNotebook, runWasmPipeline } from './wasm-pipeline.ts';
-import { runBrowserBench, type BrowserFigures } from './browser-bench.ts';
+import { runBrowserBench, type BrowserFigures, type StartMarks } from './browser-bench.ts';
 import { runBrowserPipeline } from './browser-pipeline.ts';
 import { startChromiumApp } from './chromium-app.ts';
 import { nativeRunners } from './native-pipeline.ts';
@@ -73,14 +73,17 @@ if (browser !== null) {
   say('');
   say('## Headless Chromium (production build, real-sized data set)');
   say('');
+  say(`${browser.browserName}. Start-up: ${figures.cold.length} cold starts, each in a fresh browser context (nothing cached), and a reload of each (warm); median, and the lowest–highest in brackets.`);
+  say('');
   say('| measure | ms |');
   say('|---|---|');
-  say(`| page usable, cold (the notebook drawn, first frame) | ${figures.coldUsableMs.toFixed(0)} |`);
-  say(`| notebook on screen, cold (first contentful paint) | ${figures.coldShownMs.toFixed(0)} |`);
-  say(`| engine ready, cold | ${figures.coldEngineReadyMs.toFixed(0)} |`);
-  say(`| page usable, warm (reload) | ${figures.warmUsableMs.toFixed(0)} |`);
-  say(`| notebook on screen, warm (reload) | ${figures.warmShownMs.toFixed(0)} |`);
-  say(`| engine ready, warm (reload) | ${figures.warmEngineReadyMs.toFixed(0)} |`);
+  const starts = (marks: StartMarks[], key: keyof StartMarks) => spread(marks.map((m) => m[key]));
+  say(`| page usable, cold (the notebook drawn, first frame) | ${starts(figures.cold, 'usable')} |`);
+  say(`| notebook on screen, cold (first contentful paint) | ${starts(figures.cold, 'shown')} |`);
+  say(`| engine ready, cold | ${starts(figures.cold, 'ready')} |`);
+  say(`| page usable, warm (reload) | ${starts(figures.warm, 'usable')} |`);
+  say(`| notebook on screen, warm (reload) | ${starts(figures.warm, 'shown')} |`);
+  say(`| engine ready, warm (reload) | ${starts(figures.warm, 'ready')} |`);
   say(`| Run all, ${figures.runAllCells} cells (pipeline + dashboard) | ${figures.runAllMs.toFixed(0)} |`);
   say(`| first rows of a 1,000,000-row query | ${figures.millionRowsFirstRowsMs.toFixed(0)} |`);
   say('');
@@ -94,8 +97,6 @@ if (browser !== null) {
   say('|---|---|---|---|---|');
   for (const view of ['notebook', 'dashboard', 'dashboard, Year 2017'] as const) {
     const rows = figures.slicer.filter((s) => s.view === view);
-    const spread = (values: number[]) =>
-      `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
     const refresh = rows.flatMap((s) => (s.refreshMs === null ? [] : [s.refreshMs]));
     say(`| ${view} | ${spread(rows.map((s) => s.planMs))} | ${spread(rows.map((s) => s.queryMs))} | ${spread(rows.map((s) => s.busyMs))} | ${refresh.length > 0 ? spread(refresh) : '–'} |`);
   }
@@ -103,6 +104,11 @@ if (browser !== null) {
 
 writeFileSync('bench/results.md', lines.join('\n') + '\n');
 console.log('\nwritten to bench/results.md');
+
+/** "median (lowest–highest)", in whole ms. */
+function spread(values: readonly number[]): string {
+  return `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
+}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

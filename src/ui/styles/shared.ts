@@ -157,8 +157,8 @@ export const errorBlockStyles = css`
  * in a few steps, not smoothly. A smooth one makes the browser draw 60 frames a second
  * for as long as it runs, and a browser drawing without a GPU (a VM, a remote desktop,
  * headless Chromium) spends half a core on that, while the engine starts or runs.
- * Measured: engine ready 0.81x with the start-up dot blinking instead of fading
- * (bench/results.md, 2026-12-07).
+ * Measured with the start-up dot blinking and the rest stepped: engine ready 0.86x of
+ * before in Chromium, 0.92x in its headless shell (bench/results.md, 2026-12-07).
  */
 /** A grey placeholder that slowly blinks, where a value or chart will appear. */
 export const skeletonStyles = css`
