@@ -119,7 +119,7 @@ async function coldThenWarm(page: Page, url: string, cold: StartMarks[], warm: S
   await page.goto(url);
   cold.push(await startMarks(page));
   await waitForPlans(page, 1);
-  // Registered after the first run; installing copies the 27 MB engine into its cache.
+  // Registered after the first run; installing copies the 24 MB engine into its cache.
   await page.evaluate(() => Promise.race([navigator.serviceWorker.ready, new Promise((resolve) => setTimeout(resolve, 30_000))]));
   await page.reload();
   warm.push(await startMarks(page));

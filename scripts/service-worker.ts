@@ -3,7 +3,7 @@
  * every file the build emitted (scripts, styles, the worker, the WASM engine, the sample
  * data). The service worker precaches them on the first visit and then serves the app
  * cache-first, so the next visit starts without the network and without downloading the
- * 27 MB engine again.
+ * 24 MB engine again.
  *
  * Only the DuckDB build this browser will use is precached: the same WebAssembly
  * exception-handling probe as duckdb-wasm's `getPlatformFeatures` picks `eh` or `mvp`.

@@ -123,7 +123,7 @@ function startNotebook(opened: OpenedNotebook): void {
   void app.updateComplete.then(() => performance.mark('t:first-render'));
 
   showEngineState();
-  // The service worker's precache (the whole app again, DuckDB's 27 MB WASM included) waits
+  // The service worker's precache (the whole app again, DuckDB's 24 MB WASM included) waits
   // until the engine has started and the first run is over: it would slow both.
   void loadData(runtime, session)
     .then(() => engine.info())
