@@ -6,9 +6,6 @@
 import { concatBytes } from './concat-bytes.ts';
 import { HEADER_BYTES, leb128, Reader, SECTION, sections, type Section } from './wasm-binary.ts';
 
-const EXPORT_SECTION = SECTION.export;
-const IMPORT_SECTION = SECTION.import;
-
 export interface WasmImport {
   readonly module: string;
   readonly name: string;
@@ -16,13 +13,13 @@ export interface WasmImport {
 
 /** The names of the module's exports, in order. */
 export function exportNames(wasm: Uint8Array): string[] {
-  const section = sections(wasm).find((s) => s.id === EXPORT_SECTION);
+  const section = sections(wasm).find((s) => s.id === SECTION.export);
   return section ? readExports(wasm, section).map((entry) => entry.name) : [];
 }
 
 /** The module's imports: which module and name each comes from. */
 export function importsOf(wasm: Uint8Array): WasmImport[] {
-  const section = sections(wasm).find((s) => s.id === IMPORT_SECTION);
+  const section = sections(wasm).find((s) => s.id === SECTION.import);
   if (!section) return [];
   const reader = new Reader(wasm, section.payloadStart);
   return Array.from({ length: reader.u32() }, () => {
@@ -40,13 +37,13 @@ export function importsOf(wasm: Uint8Array): WasmImport[] {
 export function keepExports(wasm: Uint8Array, keep: (name: string) => boolean): Uint8Array<ArrayBuffer> {
   const parts: Uint8Array[] = [wasm.subarray(0, HEADER_BYTES)];
   for (const section of sections(wasm)) {
-    if (section.id !== EXPORT_SECTION) {
+    if (section.id !== SECTION.export) {
       parts.push(wasm.subarray(section.start, section.end));
       continue;
     }
     const kept = readExports(wasm, section).filter((entry) => keep(entry.name));
     const payload = concatBytes([leb128(kept.length), ...kept.map((entry) => wasm.subarray(entry.start, entry.end))]);
-    parts.push(Uint8Array.of(EXPORT_SECTION), leb128(payload.length), payload);
+    parts.push(Uint8Array.of(SECTION.export), leb128(payload.length), payload);
   }
   return concatBytes(parts);
 }
