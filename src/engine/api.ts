@@ -124,8 +124,7 @@ export interface RunResult {
   /** The relation to page through (a notebook table or a kept query result), if any. */
   readonly relation: string | null;
   readonly rows: number;
-  readonly columns: readonly ColumnInfo[];
-  /** The first `previewRows` rows, Arrow IPC. */
+  /** The first `previewRows` rows, Arrow IPC (its schema names the columns and their types). */
   readonly preview: Uint8Array;
   readonly elapsedMs: number;
 }

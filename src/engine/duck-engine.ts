@@ -23,7 +23,6 @@ import type {
 import type { EngineBackend, RegisteredHandle } from './backend.ts';
 import { QueryCancelledError, type DuckSession } from './duck-session.ts';
 import { ingestFiles } from './csv-ingest.ts';
-import { describeColumns } from './describe.ts';
 import { downloadFile, isDataUrl } from './download-file.ts';
 import { runDataTests } from './data-tests.ts';
 import { profileRelation } from './profile.ts';
@@ -145,7 +144,7 @@ export class DuckEngine implements EngineApi {
         rows = Number(await session.scalar(`CREATE OR REPLACE TEMP TABLE ${relation} AS\n${last}`));
       } else if (relation === null) {
         const bytes = await session.execute(last);
-        return { relation: null, rows: -1, columns: [], preview: bytes, elapsedMs: performance.now() - started };
+        return { relation: null, rows: -1, preview: bytes, elapsedMs: performance.now() - started };
       } else {
         await session.execute(last);
         if (options.defines && options.definesKind) this.made.set(options.defines, options.definesKind === 'view' ? 'VIEW' : 'TABLE');
@@ -154,7 +153,6 @@ export class DuckEngine implements EngineApi {
       return {
         relation,
         rows: count,
-        columns: await describeColumns(session, relation),
         // A result that fits the preview is read whole: DuckDB 1.4's late materialization
         // rewrites any LIMIT into a row-id join, ~1 ms per small result (a slicer's top-20 lists).
         preview: count <= options.previewRows ? await session.bytes(`SELECT * FROM ${relation}`) : await pageOf(session, relation, 0, options.previewRows),
