@@ -40,6 +40,23 @@ export function sections(wasm: Uint8Array): Section[] {
   return found;
 }
 
+export interface ImportEntry {
+  readonly module: string;
+  readonly name: string;
+  /** 0 function, 1 table, 2 memory, 3 global, 4 tag. */
+  readonly kind: number;
+}
+
+/** The entries of an import section, in order. */
+export function readImports(wasm: Uint8Array, section: Section): ImportEntry[] {
+  const reader = new Reader(wasm, section.payloadStart);
+  return Array.from({ length: reader.u32() }, () => {
+    const module = reader.name();
+    const name = reader.name();
+    return { module, name, kind: reader.skipImportDescription() };
+  });
+}
+
 export class Reader {
   private static readonly decoder = new TextDecoder();
 
@@ -77,8 +94,11 @@ export class Reader {
     return text;
   }
 
-  /** Skips what an import brings: a function's type, a table, a memory, a global or a tag. */
-  skipImportDescription(): void {
+  /**
+   * Skips what an import brings (a function's type, a table, a memory, a global or a tag)
+   * and says which of those it was (0 for a function).
+   */
+  skipImportDescription(): number {
     const kind = this.byte();
     if (kind === 0) this.u32(); // function: type index
     else if (kind === 1) {
@@ -90,6 +110,7 @@ export class Reader {
       this.byte(); // tag: attribute
       this.u32(); // type index
     } else throw new Error(`Unknown WebAssembly import kind ${kind}.`);
+    return kind;
   }
 
   private skipLimits(): void {

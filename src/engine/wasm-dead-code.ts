@@ -14,7 +14,7 @@
  * the pass with an error, and the caller keeps the module as it was.
  */
 import { concatBytes } from './concat-bytes.ts';
-import { HEADER_BYTES, leb128, Reader, SECTION, sections, type Section } from './wasm-binary.ts';
+import { HEADER_BYTES, leb128, Reader, readImports, SECTION, sections, type Section } from './wasm-binary.ts';
 
 /** A body that only traps, with its size: no locals, `unreachable`, `end`. */
 const TRAP_BODY = Uint8Array.of(3, 0x00, 0x00, 0x0b);
@@ -82,16 +82,7 @@ function functionBodies(wasm: Uint8Array, code: Section): Body[] {
 
 /** Imported functions come first in the function index space. */
 function importedFunctionCount(wasm: Uint8Array, imports: Section | undefined): number {
-  if (!imports) return 0;
-  const reader = new Reader(wasm, imports.payloadStart);
-  let functions = 0;
-  for (let i = reader.u32(); i > 0; i--) {
-    reader.name();
-    reader.name();
-    if (wasm[reader.at] === 0) functions++;
-    reader.skipImportDescription();
-  }
-  return functions;
+  return imports ? readImports(wasm, imports).filter((entry) => entry.kind === 0).length : 0;
 }
 
 /** Exported functions, the start function, element segments and `ref.func` in globals. */

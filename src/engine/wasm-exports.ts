@@ -4,7 +4,7 @@
  * here, so a 34 MB engine is rewritten in a fraction of a second. Used by lean-duckdb-wasm.ts.
  */
 import { concatBytes } from './concat-bytes.ts';
-import { HEADER_BYTES, leb128, Reader, SECTION, sections, type Section } from './wasm-binary.ts';
+import { HEADER_BYTES, leb128, Reader, readImports, SECTION, sections, type Section } from './wasm-binary.ts';
 
 export interface WasmImport {
   readonly module: string;
@@ -20,14 +20,7 @@ export function exportNames(wasm: Uint8Array): string[] {
 /** The module's imports: which module and name each comes from. */
 export function importsOf(wasm: Uint8Array): WasmImport[] {
   const section = sections(wasm).find((s) => s.id === SECTION.import);
-  if (!section) return [];
-  const reader = new Reader(wasm, section.payloadStart);
-  return Array.from({ length: reader.u32() }, () => {
-    const module = reader.name();
-    const name = reader.name();
-    reader.skipImportDescription();
-    return { module, name };
-  });
+  return section ? readImports(wasm, section).map(({ module, name }) => ({ module, name })) : [];
 }
 
 /**
