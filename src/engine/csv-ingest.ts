@@ -3,44 +3,25 @@
  * (all_varchar), each row carries its source file name, and silver does all typing.
  * Encoding is detected per file (a glob may mix encodings), the dialect is sniffed by
  * DuckDB and checked against the file's first lines (csv-dialect.ts), a bronze cell may
- * override any of it per file, and lines DuckDB cannot read are kept aside and reported
- * with their line numbers and text, not silently lost.
+ * override any of it per file (csv-prepare.ts), and lines DuckDB cannot read are kept
+ * aside and reported with their line numbers and text, not silently lost (csv-rejects.ts).
  */
-import type {
-  CsvDialect,
-  CsvOverrides,
-  FileIngestReport,
-  IngestOptions,
-  IngestProgress,
-  IngestResult,
-  RejectedLine,
-  TextEncoding,
-} from './api.ts';
+import type { FileIngestReport, IngestOptions, IngestProgress, IngestResult } from './api.ts';
 import type { Table } from 'apache-arrow';
 import { QueryCancelledError, type DuckSession } from './duck-session.ts';
-import { detectEncoding, type ByteReader } from './detect-encoding.ts';
+import { detectEncoding } from './detect-encoding.ts';
 import { quoteIdent, quoteLiteral, quoteQualified } from './sql-quote.ts';
 import { describeColumns } from './describe.ts';
-import { delimiterName, guessDialect, splitFields } from './csv-dialect.ts';
-import { matchesFilePattern } from '../analysis/bronze-spec.ts';
+import { overridesFor, prepare, readCsv, type CsvErrors, type IngestFile, type Prepared } from './csv-prepare.ts';
+import { loadMeter, type LoadReadings } from './load-meter.ts';
+import { readRejects } from './csv-rejects.ts';
 
 export const SOURCE_FILE_COLUMN = '_source_file';
 
-export interface IngestFile {
-  readonly name: string;
-  readonly reader: ByteReader;
-  /** What DuckDB reads for this file: the registered name (WASM) or its path (native). */
-  readonly sqlPath: string;
-}
-
 /** What the engine tells ingest about its DuckDB: memory left, and how far a load has read. */
-export interface IngestHooks {
+export interface IngestHooks extends LoadReadings {
   /** Bytes a new table may take, or null when there is no cap (native DuckDB spills to disk). */
   readonly memoryBudget: () => Promise<number | null>;
-  /** Bytes DuckDB has read of a file so far (cumulative), when the backend can tell. */
-  readonly bytesRead: (sqlPath: string) => number | null;
-  /** The running statement's progress (0 to 1), when DuckDB reports it. */
-  readonly queryProgress: () => number | null;
 }
 
 const NO_HOOKS: IngestHooks = { memoryBudget: async () => null, bytesRead: () => null, queryProgress: () => null };
@@ -51,34 +32,6 @@ const NO_HOOKS: IngestHooks = { memoryBudget: async () => null, bytesRead: () =>
  * Measured in DuckDB-WASM 1.32: 2.1× for the sales files, 1.9× for customers, more for tiny files.
  */
 export const TABLE_BYTES_PER_FILE_BYTE = 2.5;
-/** How often the loading phase reports bytes read. */
-const PROGRESS_MS = 250;
-
-interface Prepared {
-  readonly file: IngestFile;
-  readonly encoding: TextEncoding;
-  readonly bom: boolean;
-  readonly sniffed: Sniffed | null;
-  readonly overrides: CsvOverrides;
-  readonly skippedLines: readonly string[];
-  readonly warnings: readonly string[];
-  /** Bytes per line in the file's first bytes, to estimate rows from bytes while loading. */
-  readonly bytesPerLine: number | null;
-}
-
-/** Bytes of a file's start read for the dialect check and the preamble's text. */
-const HEAD_BYTES = 64 * 1024;
-/** How a read treats lines it cannot parse: set them aside in the rejects table, skip them, or fail. */
-type CsvErrors = 'store' | 'ignore' | 'fail';
-
-/** Rejected lines listed per file; the count beyond is still reported. */
-const REJECTS_LISTED = 1000;
-
-/** What DuckDB's sniffer found: the dialect and the header's column names. */
-interface Sniffed {
-  readonly dialect: CsvDialect;
-  readonly columns: readonly string[];
-}
 
 export async function ingestFiles(
   session: DuckSession,
@@ -236,55 +189,6 @@ async function dropOtherKind(session: DuckSession, qualified: string, keep: 'TAB
   else if (kind === 'TABLE' && keep !== 'TABLE') await session.execute(`DROP TABLE ${quoteQualified(qualified)}`);
 }
 
-/**
- * Reports bytes read while DuckDB loads the files: from the bytes the backend saw DuckDB
- * read (WASM), else from DuckDB's query progress (native). Stays quiet when neither is known.
- * Rows are estimated from those bytes and each file's bytes per line (null if unknown).
- */
-function loadMeter(
-  prepared: readonly Prepared[],
-  bytesTotal: number,
-  hooks: IngestHooks,
-  report: (bytesDone: number, rowsEstimate: number | null) => void,
-): { stop(): void } {
-  const start = new Map(prepared.map((p) => [p.file.sqlPath, hooks.bytesRead(p.file.sqlPath)]));
-  const perLineKnown = prepared.every((p) => p.bytesPerLine !== null);
-  const rowsOf = (p: Prepared, bytes: number) => (p.bytesPerLine ? bytes / p.bytesPerLine : 0);
-  report(0, perLineKnown ? 0 : null);
-  const timer = setInterval(() => {
-    let done = 0;
-    let rows = 0;
-    let known = false;
-    for (const p of prepared) {
-      const before = start.get(p.file.sqlPath);
-      const now = hooks.bytesRead(p.file.sqlPath);
-      if (before === null || before === undefined || now === null) continue;
-      known = true;
-      const read = Math.min(p.file.reader.size, now - before);
-      done += read;
-      rows += rowsOf(p, read);
-    }
-    if (!known) {
-      const fraction = hooks.queryProgress();
-      if (fraction === null) return;
-      done = fraction * bytesTotal;
-      rows = prepared.reduce((sum, p) => sum + fraction * rowsOf(p, p.file.reader.size), 0);
-    }
-    report(Math.min(bytesTotal, Math.round(done)), perLineKnown ? Math.round(rows) : null);
-  }, PROGRESS_MS);
-  return { stop: () => clearInterval(timer) };
-}
-
-/**
- * Bytes per line in a file's first bytes (a preamble and the header count as lines): what
- * a row costs there, roughly. A line cut off at the sample's end does not count.
- */
-export function bytesPerLine(sampleBytes: number, sampleText: string, complete: boolean): number | null {
-  const lines = sampleText.split(/\r\n|\n|\r/);
-  if (!complete || lines.at(-1) === '') lines.pop();
-  return lines.length > 0 && sampleBytes > 0 ? sampleBytes / lines.length : null;
-}
-
 /** Only on failure: read each file alone, so the message names the file(s) at fault. */
 async function explainFailure(session: DuckSession, prepared: readonly Prepared[], error: unknown): Promise<string> {
   const problems: string[] = [];
@@ -296,223 +200,6 @@ async function explainFailure(session: DuckSession, prepared: readonly Prepared[
     }
   }
   return problems.length > 0 ? problems.join('\n') : firstLines(messageOf(error));
-}
-
-/** The settings for one file: the cell's `all`, then every matching per-file entry in order. */
-export function overridesFor(fileName: string, options: IngestOptions): CsvOverrides {
-  let merged: CsvOverrides = { ...(options.all ?? {}) };
-  for (const entry of options.files ?? []) {
-    if (matchesFilePattern(fileName, entry.pattern)) merged = { ...merged, ...entry.options };
-  }
-  return merged;
-}
-
-/**
- * Decides how to read one file: DuckDB's sniffer (told whatever the cell set), checked
- * against a count of fields per line. When the sniffer settles for one column, or for a
- * delimiter that splits the lines less consistently than another, the line count wins
- * and the report says so.
- */
-async function prepare(
-  session: DuckSession,
-  file: IngestFile,
-  detected: { encoding: TextEncoding; bom: boolean },
-  overrides: CsvOverrides,
-): Promise<Prepared> {
-  const warnings: string[] = [];
-  const encoding = overrides.encoding ?? detected.encoding;
-  if (overrides.encoding && overrides.encoding !== detected.encoding) {
-    warnings.push(`Read as ${overrides.encoding}, as the cell says; its bytes look like ${detected.encoding}.`);
-  } else if (!overrides.encoding && encoding === 'latin-1') {
-    warnings.push('Not valid UTF-8: read as Latin-1 (Windows-1252), the encoding of most spreadsheet exports.');
-  }
-  const head = await headText(file.reader, encoding, detected.bom);
-  let sniffed = await sniff(session, file.sqlPath, encoding, overrides);
-  const guess = guessDialect(head.text, overrides, head.complete);
-
-  if (guess && guess.columns.length > 1 && overrides.delimiter === undefined) {
-    const total = sampleLineCount(head.text);
-    const fits = sniffed ? fittingLines(head.text, sniffed) : 0;
-    if (!sniffed || sniffed.columns.length <= 1 || guess.score > fits) {
-      const columns = (n: number) => (n === 1 ? 'one column' : `${n} columns`);
-      const before = !sniffed
-        ? `DuckDB's sniffer found no dialect that fits every line`
-        : sniffed.columns.length <= 1
-          ? "DuckDB's sniffer read each whole line as one column"
-          : `DuckDB's sniffer proposed ${columns(sniffed.columns.length)} split on ${delimiterName(sniffed.dialect.delimiter)}` +
-            `${sniffed.dialect.skipRows > 0 ? ` after skipping ${sniffed.dialect.skipRows} lines` : ''}, which fits ${fits} of the first ${total} lines`;
-      const retry = await sniff(session, file.sqlPath, encoding, { ...overrides, delimiter: guess.delimiter, skip: overrides.skip ?? guess.skip, header: overrides.header ?? guess.header });
-      sniffed = retry && retry.columns.length === guess.columns.length && retry.dialect.skipRows === guess.skip ? retry : fromGuess(guess, overrides);
-      warnings.push(
-        `${before}; ${columns(guess.columns.length)} split on ${delimiterName(guess.delimiter)}${guess.skip > 0 ? `, header on line ${guess.skip + 1},` : ''} fit ${guess.score} of the first ${total} lines, so the file was read that way. ` +
-          'Lines with a different number of fields are set aside and listed, not loaded.',
-      );
-    }
-  } else if (!sniffed && guess && overrides.delimiter !== undefined) {
-    sniffed = fromGuess(guess, overrides);
-  }
-
-  const skip = sniffed?.dialect.skipRows ?? 0;
-  const skippedLines = head.text.split(/\r\n|\n|\r/).slice(0, skip);
-  if (skip > 0) {
-    const shown = skippedLines.slice(0, 3).map((l) => `"${l.length > 80 ? `${l.slice(0, 80)}…` : l}"`).join(', ');
-    warnings.push(`${skip} line${skip === 1 ? '' : 's'} before the header ${skip === 1 ? 'was' : 'were'} skipped: ${shown}${skip > 3 ? ', …' : ''}.`);
-  }
-  const perLine = bytesPerLine(head.bytes, head.text, head.complete);
-  return { file, encoding, bom: detected.bom, sniffed, overrides, skippedLines, warnings, bytesPerLine: perLine };
-}
-
-/** Lines of the sample (header included) that a sniffed dialect reads as full rows. */
-function fittingLines(head: string, sniffed: Sniffed): number {
-  const { delimiter, quote, skipRows } = sniffed.dialect;
-  return head
-    .split(/\r\n|\n|\r/)
-    .slice(skipRows, 100)
-    .filter((line) => line.trim() !== '' && splitFields(line, delimiter, quote).length === sniffed.columns.length).length;
-}
-
-function sampleLineCount(head: string): number {
-  return head.split(/\r\n|\n|\r/).slice(0, 100).filter((l) => l.trim() !== '').length;
-}
-
-function fromGuess(guess: NonNullable<ReturnType<typeof guessDialect>>, overrides: CsvOverrides): Sniffed {
-  return {
-    dialect: {
-      delimiter: guess.delimiter,
-      quote: overrides.quote ?? '"',
-      escape: overrides.escape ?? overrides.quote ?? '"',
-      header: guess.header,
-      skipRows: guess.skip,
-      newline: '',
-    },
-    columns: guess.columns,
-  };
-}
-
-/** The first bytes of a file as text, how many bytes that was, and whether that is the whole file. */
-async function headText(
-  reader: ByteReader,
-  encoding: TextEncoding,
-  bom: boolean,
-): Promise<{ text: string; bytes: number; complete: boolean }> {
-  const end = Math.min(reader.size, HEAD_BYTES);
-  const bytes = await reader.read(0, end);
-  const label = encoding === 'latin-1' ? 'windows-1252' : encoding === 'utf-16' ? 'utf-16le' : 'utf-8';
-  let text = new TextDecoder(label).decode(bytes);
-  if (bom && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text, bytes: end, complete: end === reader.size };
-}
-
-/**
- * read_csv for one file. With a sniffed dialect the file is read once, with that dialect
- * and every column as text; without one (the sniffer failed) DuckDB detects on its own,
- * told whatever the cell set, and its error, if any, says what is wrong with the file.
- */
-function readCsv({ file, encoding, sniffed, overrides }: Prepared, errors: CsvErrors): string {
-  const options = [
-    quoteLiteral(file.sqlPath),
-    'all_varchar = true',
-    `encoding = ${quoteLiteral(encoding)}`,
-    // An empty quoted field is an empty string, not a null: bronze keeps the raw text.
-    'allow_quoted_nulls = false',
-    'filename = true',
-  ];
-  if (sniffed) {
-    const { dialect, columns } = sniffed;
-    options.push(
-      'auto_detect = false',
-      `delim = ${quoteLiteral(dialect.delimiter)}`,
-      `quote = ${quoteLiteral(dialect.quote)}`,
-      `escape = ${quoteLiteral(dialect.escape)}`,
-      `header = ${dialect.header}`,
-      `skip = ${dialect.skipRows}`,
-      `columns = {${columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`,
-    );
-  } else {
-    options.push(...dialectOptions({ header: true, ...overrides }));
-  }
-  if (errors === 'store') {
-    options.push("store_rejects = true, rejects_table = '_ingest_rejects', rejects_scan = '_ingest_reject_scans'");
-  } else if (errors === 'ignore') {
-    options.push('ignore_errors = true');
-  }
-  return `read_csv(${options.join(', ')})`;
-}
-
-/** read_csv / sniff_csv options for the dialect settings a cell gave. */
-function dialectOptions(overrides: CsvOverrides): string[] {
-  const options: string[] = [];
-  if (overrides.delimiter !== undefined) options.push(`delim = ${quoteLiteral(overrides.delimiter)}`);
-  if (overrides.quote !== undefined) options.push(`quote = ${quoteLiteral(overrides.quote)}`);
-  if (overrides.escape !== undefined) options.push(`escape = ${quoteLiteral(overrides.escape)}`);
-  if (overrides.header !== undefined) options.push(`header = ${overrides.header}`);
-  if (overrides.skip !== undefined) options.push(`skip = ${Math.max(0, Math.floor(overrides.skip))}`);
-  return options;
-}
-
-async function sniff(session: DuckSession, sqlPath: string, encoding: TextEncoding, overrides: CsvOverrides): Promise<Sniffed | null> {
-  try {
-    const settings = ['', ...dialectOptions(overrides)].join(', ');
-    const row = (
-      await session.table(
-        `SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, NewLineDelimiter, Columns
-         FROM sniff_csv(${quoteLiteral(sqlPath)}, encoding = ${quoteLiteral(encoding)}, all_varchar = true${settings})`,
-      )
-    ).get(0);
-    if (!row) return null;
-    const empty = (value: unknown) => (String(value) === '(empty)' ? '' : String(value));
-    const columns = (row['Columns'] as { toArray(): { name: string }[] }).toArray().map((c) => String(c.name));
-    return {
-      dialect: {
-        delimiter: empty(row['Delimiter']),
-        quote: empty(row['Quote']),
-        escape: empty(row['Escape']),
-        header: Boolean(row['HasHeader']),
-        skipRows: Number(row['SkipRows']),
-        newline: String(row['NewLineDelimiter']),
-      },
-      columns,
-    };
-  } catch (error) {
-    if (error instanceof QueryCancelledError) throw error;
-    return null; // the load itself will say what is wrong with the file
-  }
-}
-
-/** Rejected lines per file name; `names` maps the paths DuckDB read back to the names given. */
-async function readRejects(session: DuckSession, names: ReadonlyMap<string, string>): Promise<Map<string, { listed: RejectedLine[]; total: number }>> {
-  const byFile = new Map<string, { listed: RejectedLine[]; total: number }>();
-  try {
-    const rows = await session.table(
-      // One entry per line: DuckDB records a ragged line once per extra field, with its first reason.
-      `SELECT file, line, reason, text, total FROM (
-         SELECT file, line, reason, text,
-                count(*) OVER (PARTITION BY file) AS total,
-                row_number() OVER (PARTITION BY file ORDER BY line) AS n
-         FROM (
-           SELECT s.file_path AS file, e.line AS line,
-                  arg_min(e.error_message, coalesce(e.column_idx, 0)) AS reason, arg_min(e.csv_line, coalesce(e.column_idx, 0)) AS text
-           FROM _ingest_rejects e JOIN _ingest_reject_scans s USING (scan_id, file_id)
-           GROUP BY 1, 2
-         )
-       ) WHERE n <= ${REJECTS_LISTED} ORDER BY file, line`,
-    );
-    for (const row of rows) {
-      const file = names.get(String(row['file'])) ?? String(row['file']);
-      const entry = byFile.get(file) ?? { listed: [], total: Number(row['total']) };
-      const text = row['text'] === null ? undefined : String(row['text']).replace(/\r?\n$/, '');
-      const line = Number(row['line']);
-      const spans = text === undefined ? 0 : text.split(/\r\n|\n|\r/).length - 1;
-      const reason =
-        String(row['reason']) +
-        (spans > 0 ? ` Lines ${line}–${line + spans} were read as one row: a quote opened on line ${line} is not closed. If it is a stray character, set "quote" to "" for this file.` : '');
-      entry.listed.push({ line, reason, ...(text === undefined ? {} : { text: text.length > 500 ? `${text.slice(0, 500)}…` : text }) });
-      byFile.set(file, entry);
-    }
-  } catch {
-    // No rejects table means nothing was rejected.
-  }
-  return byFile;
 }
 
 function messageOf(error: unknown): string {
