@@ -123,8 +123,7 @@ function bronzeModel(
 ): CellExport {
   const spec = parseBronzeSpec(cell.source);
   if (!spec.table) return { skipped: 'the bronze cell names no table' };
-  const [layer, table] = spec.table.split('.') as [string, string];
-  const name = modelOf.get(spec.table)!;
+  const table = spec.table.split('.')[1]!;
   const materialized = spec.options?.materialize === false ? 'view' : 'table';
   const location = readCsvCall(
     spec.files,
@@ -133,26 +132,16 @@ function bronzeModel(
     encodingOf(spec.files, encodings),
   );
   const perFile = spec.options?.files ?? [];
-  const sql = [
-    `{{ config(alias=${quoteLiteral(table)}, materialized=${quoteLiteral(materialized)}) }}`,
+  const body = [
     `-- ${spec.table}: ${spec.files.join(', ')} as they came: every value as text, plus the file each row came from.`,
     `select * exclude (filename), parse_filename(filename) as _source_file`,
     `from {{ source('raw', ${quoteLiteral(table)}) }}`,
-    '',
-  ].join('\n');
-  const path = `models/${layer}/${name}.sql`;
+  ];
   return {
-    files: [[path, sql]],
-    model: {
-      name,
-      table: spec.table,
-      layer,
-      path,
-      materialized,
+    ...modelExport(spec.table, cell.id, modelOf, materialized, body, {
       refs: [],
       sources: [table],
-      cell: cell.id,
-    },
+    }),
     source: {
       name: table,
       description: `${spec.files.join(', ')}: the files behind ${spec.table}, read as they came (every column as text).`,
@@ -193,27 +182,36 @@ function sqlModel(cell: Cell, a: CellAnalysis, modelOf: ReadonlyMap<string, stri
   }
   const select = selectOf(statement);
   if (!select) return { skipped: `is not a CREATE TABLE/VIEW … AS SELECT` };
-  const [layer, table] = a.defines.split('.') as [string, string];
-  const name = modelOf.get(a.defines)!;
   const body = withRefs(select.body, modelOf);
+  return modelExport(
+    a.defines,
+    cell.id,
+    modelOf,
+    select.kind,
+    [`-- ${a.defines} (notebook cell ${cell.id})`, body.sql.trim()],
+    { refs: body.refs, sources: [] },
+  );
+}
+
+/** The model of a notebook table: its file (dbt's config line, then the SQL) and its entry. */
+function modelExport(
+  qualified: string,
+  cellId: string,
+  modelOf: ReadonlyMap<string, string>,
+  materialized: 'table' | 'view',
+  lines: readonly string[],
+  reads: Pick<DbtModel, 'refs' | 'sources'>,
+): Required<Pick<CellExport, 'files' | 'model'>> {
+  const [layer, table] = qualified.split('.') as [string, string];
+  const name = modelOf.get(qualified)!;
+  const path = `models/${layer}/${name}.sql`;
   const sql = [
-    `{{ config(alias=${quoteLiteral(table)}, materialized=${quoteLiteral(select.kind)}) }}`,
-    `-- ${a.defines} (notebook cell ${cell.id})`,
-    body.sql.trim(),
+    `{{ config(alias=${quoteLiteral(table)}, materialized=${quoteLiteral(materialized)}) }}`,
+    ...lines,
     '',
   ].join('\n');
-  const path = `models/${layer}/${name}.sql`;
   return {
     files: [[path, sql]],
-    model: {
-      name,
-      table: a.defines,
-      layer,
-      path,
-      materialized: select.kind,
-      refs: body.refs,
-      sources: [],
-      cell: cell.id,
-    },
+    model: { name, table: qualified, layer, path, materialized, ...reads, cell: cellId },
   };
 }
