@@ -33,6 +33,7 @@ import './mn-dashboard.ts';
 import './mn-filter-bar.ts';
 import './mn-lineage.ts';
 import './mn-presentation.ts';
+import { FileDrop } from './file-drop.ts';
 
 /**
  * How long a run goes before the page says so (Running…, Cancel, faded results): a slicer
@@ -82,7 +83,6 @@ export class MnApp extends LitElement {
    */
   @state() private view: ViewMode = viewFromUrl();
 
-  @state() private dragging = false;
   /** Presentation mode (read-only, one cell at a time), and the cell it starts at. */
   @state() private presenting = false;
   private presentFrom: string | null = null;
@@ -91,7 +91,6 @@ export class MnApp extends LitElement {
   private unsubscribe?: () => void;
   private readonly sizes = new Map<string, number>();
   private boardSnapshot = new BoardSnapshot(() => this.requestUpdate());
-  private dragDepth = 0;
   private wasBusy = false;
   /** Whether the current run has lasted BUSY_SHOWN_AFTER_MS, and so shows in the top bar. */
   @state() private showRunning = false;
@@ -101,15 +100,11 @@ export class MnApp extends LitElement {
   @state() private drawnCells = CELLS_IN_FIRST_FRAME;
   private moreCellsTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor() {
-    super();
-    // On the host, so a drop anywhere on the page (top bar included) adds the files
-    // instead of the browser navigating away to show one.
-    this.addEventListener('dragenter', (e) => this._onDragEnter(e));
-    this.addEventListener('dragover', (e) => this._onDragOver(e));
-    this.addEventListener('dragleave', (e) => this._onDragLeave(e));
-    this.addEventListener('drop', (e) => this._onDrop(e));
-  }
+  /**
+   * On the whole page (top bar included), so a drop anywhere adds the files instead of the
+   * browser navigating away to show one.
+   */
+  private readonly fileDrop = new FileDrop(this, (files) => void this.addFiles(files));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -292,7 +287,7 @@ export class MnApp extends LitElement {
             </div>`
       }
       ${
-        this.dragging
+        this.fileDrop.dragging
           ? html`<div class="overlay" aria-hidden="true">
               <div>
                 ${icons.upload}Drop files to add them<span
@@ -509,44 +504,12 @@ export class MnApp extends LitElement {
   private _onCellError(event: CustomEvent<{ message: string }>): void {
     this.showError(event.detail.message);
   }
-
-  private _onDragEnter(event: DragEvent): void {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    this.dragDepth++;
-    this.dragging = true;
-  }
-
-  private _onDragOver(event: DragEvent): void {
-    if (!hasFiles(event)) return;
-    event.preventDefault(); // allows the drop
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-  }
-
-  private _onDragLeave(event: DragEvent): void {
-    if (!hasFiles(event)) return;
-    this.dragDepth = Math.max(0, this.dragDepth - 1);
-    if (this.dragDepth === 0) this.dragging = false;
-  }
-
-  private _onDrop(event: DragEvent): void {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    this.dragDepth = 0;
-    this.dragging = false;
-    const files = [...(event.dataTransfer?.files ?? [])];
-    void this.addFiles(files);
-  }
 }
 
 function viewFromUrl(): ViewMode {
   if (typeof location === 'undefined') return 'notebook';
   const view = new URLSearchParams(location.search).get('view');
   return view === 'dashboard' || view === 'lineage' ? view : 'notebook';
-}
-
-function hasFiles(event: DragEvent): boolean {
-  return event.dataTransfer?.types.includes('Files') ?? false;
 }
 
 function messageOf(error: unknown): string {
