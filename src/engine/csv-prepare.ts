@@ -64,6 +64,8 @@ export async function prepare(
   overrides: CsvOverrides,
 ): Promise<Prepared> {
   const warnings: string[] = [];
+  // Loads as a table without rows; without a word, that looks like a lost file.
+  if (file.reader.size === 0) warnings.push('The file is empty (0 bytes): there is nothing to load.');
   const encoding = overrides.encoding ?? detected.encoding;
   if (overrides.encoding && overrides.encoding !== detected.encoding) {
     warnings.push(`Read as ${overrides.encoding}, as the cell says; its bytes look like ${detected.encoding}.`);

@@ -21,6 +21,7 @@ const FILES: Record<string, string | Uint8Array> = {
   'stray-quotes.csv': 'id,name,comment\n1,Ann,"ok, fine"\n2,Bo,5" screen\n3,Cy,"he said hi\n4,Di,good\n5,Ed,fine\n',
   'latin1-report.csv': latin1('Rapport généré le 01/01/2024\nid;nom;montant\n1;Zoé;3,5\n2;Noël;4\n3;Ana;1;x\n4;Íñigo;2\n'),
   'tabs.tsv': 'a\tb\n1\t2\n3\t4\n',
+  'empty.csv': '',
 };
 
 let engine: DuckEngine;
@@ -118,6 +119,13 @@ describe('messy CSV files', () => {
       { a: '1', b: '2' },
       { a: '3', b: '4' },
     ]);
+  });
+
+  it('an empty file loads no rows, and the report says the file is empty', async () => {
+    const { report, rows } = await load('empty.csv');
+    expect(rows).toEqual([]);
+    expect(report).toMatchObject({ rows: 0, rejected: [] });
+    expect(report.warnings).toEqual(['The file is empty (0 bytes): there is nothing to load.']);
   });
 
   it.each(Object.keys(FILES))('%s: every line is accounted for', async (file) => {
