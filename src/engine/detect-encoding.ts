@@ -25,9 +25,9 @@ export async function detectEncoding(
 ): Promise<DetectedEncoding> {
   const head = await reader.read(0, Math.min(reader.size, 4));
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: true };
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    return { encoding: 'utf-16', bom: true };
-  }
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16', bom: true };
+  // DuckDB reads UTF-16 little-endian only: a big-endian file would load as no rows at all.
+  if (head[0] === 0xfe && head[1] === 0xff) throw new BigEndianUtf16Error();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let utf8 = true;
   for (let start = 0; start < reader.size; start += CHUNK) {
@@ -57,5 +57,13 @@ export async function detectEncoding(
 export class NotTextError extends Error {
   constructor() {
     super('it is not a text file (it contains NUL bytes); export it as CSV and add it again.');
+  }
+}
+
+export class BigEndianUtf16Error extends Error {
+  constructor() {
+    super(
+      'it is UTF-16 big-endian (it starts with the bytes FE FF), which DuckDB cannot read; save it as UTF-8 (or as Excel\'s "Unicode Text", UTF-16 little-endian) and add it again.',
+    );
   }
 }

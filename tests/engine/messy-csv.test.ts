@@ -13,6 +13,14 @@ import { parseNotebook } from '../../src/notebook/format.ts';
 import { NotebookRuntime } from '../../src/runtime/notebook-runtime.ts';
 
 const latin1 = (text: string) => new Uint8Array([...text].map((c) => c.charCodeAt(0)));
+/** UTF-16 with its byte-order mark, as Excel's "Unicode Text" (little-endian) or some Mac tools (big-endian) save. */
+const utf16 = (text: string, littleEndian: boolean) => {
+  const bytes = new DataView(new ArrayBuffer(2 + text.length * 2));
+  bytes.setUint16(0, 0xfeff, littleEndian);
+  for (let i = 0; i < text.length; i++) bytes.setUint16(2 + i * 2, text.charCodeAt(i), littleEndian);
+  return new Uint8Array(bytes.buffer);
+};
+const UNICODE_TEXT = 'id\tname\tcity\n1\tZoé\tMünchen\n2\tNoël\tŁódź\n';
 
 const FILES: Record<string, string | Uint8Array> = {
   'semicolons.csv': 'id;name;amount\n1;Ann;3,5\n2;Bo;4,25;extra\n3;Cy\n4;Di;7\n',
@@ -22,6 +30,7 @@ const FILES: Record<string, string | Uint8Array> = {
   'latin1-report.csv': latin1('Rapport généré le 01/01/2024\nid;nom;montant\n1;Zoé;3,5\n2;Noël;4\n3;Ana;1;x\n4;Íñigo;2\n'),
   'tabs.tsv': 'a\tb\n1\t2\n3\t4\n',
   'empty.csv': '',
+  'excel-unicode.txt': utf16(UNICODE_TEXT, true),
 };
 
 let engine: DuckEngine;
@@ -41,7 +50,8 @@ const load = async (file: string, options?: IngestOptions) => {
 /** Every non-empty line of the file: the header, a skipped line, a row, or inside a rejected line. */
 function accountedFor(file: string, report: FileIngestReport) {
   const content = FILES[file]!;
-  const text = typeof content === 'string' ? content : new TextDecoder('windows-1252').decode(content);
+  const utf16le = typeof content !== 'string' && content[0] === 0xff && content[1] === 0xfe;
+  const text = typeof content === 'string' ? content : new TextDecoder(utf16le ? 'utf-16le' : 'windows-1252').decode(content);
   const lines = text.split(/\r?\n/).filter((l) => l !== '').length;
   const rejectedLines = report.rejected.reduce((n, r) => n + (r.text ?? '').split('\n').length, 0);
   return { lines, accounted: (report.dialect?.header ? 1 : 0) + (report.skippedLines?.length ?? 0) + report.rows + rejectedLines };
@@ -126,6 +136,22 @@ describe('messy CSV files', () => {
     expect(rows).toEqual([]);
     expect(report).toMatchObject({ rows: 0, rejected: [] });
     expect(report.warnings).toEqual(['The file is empty (0 bytes): there is nothing to load.']);
+  });
+
+  it('UTF-16 little-endian (Excel\'s "Unicode Text") loads with its accents', async () => {
+    const { report, rows } = await load('excel-unicode.txt');
+    expect(report).toMatchObject({ encoding: 'utf-16', bom: true, dialect: { delimiter: '\t' }, rejected: [] });
+    expect(rows).toEqual([
+      { id: '1', name: 'Zoé', city: 'München' },
+      { id: '2', name: 'Noël', city: 'Łódź' },
+    ]);
+  });
+
+  it('UTF-16 big-endian, which DuckDB cannot read, is refused with the way out instead of loading no rows', async () => {
+    await engine.addFile('mac-unicode.txt', new Blob([utf16(UNICODE_TEXT, false)]));
+    await expect(engine.ingest('bronze.t', ['mac-unicode.txt'])).rejects.toThrow(
+      /mac-unicode\.txt could not be read: it is UTF-16 big-endian .*save it as UTF-8/,
+    );
   });
 
   it.each(Object.keys(FILES))('%s: every line is accounted for', async (file) => {
