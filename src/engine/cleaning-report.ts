@@ -19,7 +19,7 @@ import type {
 import type { DuckSession } from './duck-session.ts';
 import { describeColumns } from './describe.ts';
 import { quoteIdent, quoteQualified } from './sql-quote.ts';
-import { SOURCE_FILE_COLUMN } from './csv-ingest.ts';
+import { SOURCE_FILE_COLUMN } from './csv-prepare.ts';
 import { sourceShape, type SelectShape } from '../analysis/select-shape.ts';
 import { tokenizeSql } from '../analysis/sql-tokens.ts';
 

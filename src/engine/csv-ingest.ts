@@ -12,11 +12,17 @@ import { QueryCancelledError, type DuckSession } from './duck-session.ts';
 import { detectEncoding } from './detect-encoding.ts';
 import { quoteIdent, quoteLiteral, quoteQualified } from './sql-quote.ts';
 import { describeColumns } from './describe.ts';
-import { overridesFor, prepare, readCsv, type CsvErrors, type IngestFile, type Prepared } from './csv-prepare.ts';
+import {
+  overridesFor,
+  prepare,
+  readCsv,
+  SOURCE_FILE_COLUMN,
+  type CsvErrors,
+  type IngestFile,
+  type Prepared,
+} from './csv-prepare.ts';
 import { loadMeter, type LoadReadings } from './load-meter.ts';
 import { readRejects } from './csv-rejects.ts';
-
-export const SOURCE_FILE_COLUMN = '_source_file';
 
 /** What the engine tells ingest about its DuckDB: memory left, and how far a load has read. */
 export interface IngestHooks extends LoadReadings {

@@ -11,6 +11,9 @@ import { quoteLiteral } from './sql-quote.ts';
 import { delimiterName, guessDialect, splitFields } from './csv-dialect.ts';
 import { matchesFilePattern } from '../analysis/bronze-spec.ts';
 
+/** The column of a bronze table that holds the name of the file each row came from. */
+export const SOURCE_FILE_COLUMN = '_source_file';
+
 export interface IngestFile {
   readonly name: string;
   readonly reader: ByteReader;
@@ -98,6 +101,13 @@ export async function prepare(
     sniffed = fromGuess(guess, overrides);
   }
 
+  if (sniffed) {
+    warnings.push(...renamedHeaders(head.text, sniffed));
+    const own = ownSourceColumn(sniffed);
+    sniffed = own.sniffed;
+    if (own.warning) warnings.push(own.warning);
+  }
+
   const skip = sniffed?.dialect.skipRows ?? 0;
   const skippedLines = head.text.split(/\r\n|\n|\r/).slice(0, skip);
   if (skip > 0) {
@@ -106,6 +116,42 @@ export async function prepare(
   }
   const perLine = bytesPerLine(head.bytes, head.text, head.complete);
   return { file, encoding, bom: detected.bom, sniffed, overrides, skippedLines, warnings, bytesPerLine: perLine };
+}
+
+/**
+ * Header names DuckDB replaced, for the report: an empty one becomes `column<i>`, a repeated
+ * one `<name>_1`. Compared with the header line as written (trimmed, as DuckDB trims it).
+ */
+function renamedHeaders(head: string, sniffed: Sniffed): string[] {
+  const { delimiter, quote, skipRows, header } = sniffed.dialect;
+  const line = header ? head.split(/\r\n|\n|\r/)[skipRows] : undefined;
+  if (line === undefined) return [];
+  const written = splitFields(line, delimiter, quote).map((name) => name.trim());
+  // A header split differently (a quoted line break) says nothing about renaming.
+  if (written.length !== sniffed.columns.length) return [];
+  const renamed = written.flatMap((name, i) =>
+    name === sniffed.columns[i] ? [] : [`column ${i + 1} (${name === '' ? 'empty' : `"${name}"`}) is ${sniffed.columns[i]}`],
+  );
+  return renamed.length === 0 ? [] : [`Header names that were repeated or empty got new ones: ${renamed.join(', ')}.`];
+}
+
+/**
+ * A file with a column of its own named like SOURCE_FILE_COLUMN (a bronze table exported
+ * and read again) would hide which file each row came from: its column gets a new name.
+ * DuckDB's names are case-insensitive, so `_Source_File` collides too.
+ */
+function ownSourceColumn(sniffed: Sniffed): { sniffed: Sniffed; warning: string | null } {
+  const taken = new Set(sniffed.columns.map((c) => c.toLowerCase()));
+  const at = sniffed.columns.findIndex((c) => c.toLowerCase() === SOURCE_FILE_COLUMN);
+  if (at < 0) return { sniffed, warning: null };
+  const old = sniffed.columns[at]!;
+  let n = 1;
+  while (taken.has(`${old}_${n}`.toLowerCase())) n++;
+  const columns = sniffed.columns.map((c, i) => (i === at ? `${old}_${n}` : c));
+  return {
+    sniffed: { ...sniffed, columns },
+    warning: `The file has its own column "${old}"; bronze keeps the name ${SOURCE_FILE_COLUMN} for the file each row came from, so that column is ${columns[at]}.`,
+  };
 }
 
 /** Lines of the sample (header included) that a sniffed dialect reads as full rows. */

@@ -31,6 +31,8 @@ const FILES: Record<string, string | Uint8Array> = {
   'tabs.tsv': 'a\tb\n1\t2\n3\t4\n',
   'empty.csv': '',
   'excel-unicode.txt': utf16(UNICODE_TEXT, true),
+  'odd-header.csv': 'a,a,,b\n1,2,3,4\n',
+  'own-source.csv': 'id,_Source_File\n1,elsewhere.csv\n',
 };
 
 let engine: DuckEngine;
@@ -152,6 +154,26 @@ describe('messy CSV files', () => {
     await expect(engine.ingest('bronze.t', ['mac-unicode.txt'])).rejects.toThrow(
       /mac-unicode\.txt could not be read: it is UTF-16 big-endian .*save it as UTF-8/,
     );
+  });
+
+  it('empty and repeated header names get DuckDB\'s names, and the report says which', async () => {
+    const { report, rows } = await load('odd-header.csv');
+    expect(report.columns).toEqual(['a', 'a_1', 'column2', 'b']);
+    expect(rows).toEqual([{ a: '1', a_1: '2', column2: '3', b: '4' }]);
+    expect(report.warnings).toEqual([
+      'Header names that were repeated or empty got new ones: column 2 ("a") is a_1, column 3 (empty) is column2.',
+    ]);
+  });
+
+  it('a column of the file named like the source-file column keeps its values under a new name', async () => {
+    const { report } = await load('own-source.csv');
+    const rows = tableFromIPC(await engine.query('SELECT * FROM bronze.t')).toArray().map((r) => r.toJSON());
+    // _source_file always says which file a row came from: lineage and silver rely on it.
+    expect(rows).toEqual([{ id: '1', _Source_File_1: 'elsewhere.csv', _source_file: 'own-source.csv' }]);
+    expect(report.columns).toEqual(['id', '_Source_File_1']);
+    expect(report.warnings).toEqual([
+      'The file has its own column "_Source_File"; bronze keeps the name _source_file for the file each row came from, so that column is _Source_File_1.',
+    ]);
   });
 
   it.each(Object.keys(FILES))('%s: every line is accounted for', async (file) => {
