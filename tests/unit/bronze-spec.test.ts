@@ -38,6 +38,8 @@ describe('bronze cell spec', () => {
     ['AW_Sales_2016 - Copy.csv', [], 'bronze.aw_sales_2016_copy'],
     ['2024 data.csv', [], 'bronze.t_2024_data'],
     ['orders.csv', ['bronze.orders'], 'bronze.orders_2'],
+    ['Ventes été.csv', [], 'bronze.ventes_ete'],
+    ['Zoë Ñandú.csv', [], 'bronze.zoe_nandu'],
   ] as const)('names a dropped file %s → %s', (file, taken, name) => {
     expect(bronzeTableName(file, new Set(taken))).toBe(name);
   });
