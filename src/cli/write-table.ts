@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EngineApi } from '../engine/api.ts';
 import { quoteLiteral, quoteQualified } from '../engine/sql-quote.ts';
-import { decodeIpc } from '../client/arrow-decode.ts';
+import { exportRows } from '../export/export-rows.ts';
 import { arrowToJson } from '../export/arrow-to-json.ts';
 import { arrowToParquet } from '../export/arrow-to-parquet.ts';
 
@@ -16,7 +16,7 @@ export async function writeTable(engine: EngineApi, table: string, outDir: strin
     await engine.query(`COPY (SELECT * FROM ${quoteQualified(table)}) TO ${quoteLiteral(file)} (HEADER, DELIMITER ',')`);
     return file;
   }
-  const arrow = decodeIpc(await engine.query(`SELECT * FROM ${quoteQualified(table)}`));
+  const arrow = await exportRows(engine, quoteQualified(table), format);
   await writeFile(file, format === 'json' ? arrowToJson(arrow) : arrowToParquet(arrow));
   return file;
 }

@@ -8,9 +8,10 @@
  */
 import { Type, type DataType, type Table } from 'apache-arrow';
 import type { EngineApi } from '../engine/api.ts';
-import { decodeIpc, decimalToBigInt } from '../client/arrow-decode.ts';
+import { decimalToBigInt } from '../client/arrow-decode.ts';
 import { decimalText } from '../export/arrow-to-json.ts';
 import { quoteQualified } from '../engine/sql-quote.ts';
+import { exportRows } from '../export/export-rows.ts';
 
 export type TableFormat = 'csv' | 'parquet';
 
@@ -69,9 +70,9 @@ function csvWriter(type: DataType): (value: unknown) => string {
   }
 }
 
-/** Every row of a relation (a quoted name, as `CellResult.relation` holds), decoded. */
-export async function relationTable(engine: EngineApi, relation: string): Promise<Table> {
-  return decodeIpc(await engine.query(`SELECT * FROM ${relation}`));
+/** Every row of a relation (a quoted name, as `CellResult.relation` holds), ready for the format's writer. */
+export function relationTable(engine: EngineApi, relation: string, format: TableFormat = 'csv'): Promise<Table> {
+  return exportRows(engine, relation, format);
 }
 
 export async function exportRelation(
@@ -79,7 +80,7 @@ export async function exportRelation(
   relation: string,
   format: TableFormat,
 ): Promise<Blob> {
-  const table = await relationTable(engine, relation);
+  const table = await relationTable(engine, relation, format);
   return format === 'csv'
     ? new Blob([arrowToCsv(table)], { type: 'text/csv;charset=utf-8' })
     : new Blob([(await parquetWriter())(table) as BlobPart], { type: 'application/vnd.apache.parquet' });
@@ -107,7 +108,7 @@ export async function layerZip(
   const entries: Record<string, Uint8Array> = {};
   for (const table of tables) {
     entries[exportFileName(table, 'parquet')] = arrowToParquet(
-      await relationTable(engine, quoteQualified(table)),
+      await relationTable(engine, quoteQualified(table), 'parquet'),
     );
   }
   const { zipSync } = await import('fflate');

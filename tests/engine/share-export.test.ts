@@ -91,6 +91,39 @@ describe('export', () => {
     );
   });
 
+  /** Types a notebook can make that Arrow hands to JavaScript as odd objects or rounded. */
+  const ODD_TYPES = `(SELECT TIMESTAMP '2024-03-05 14:07:09.123456' AS at, TIMESTAMPTZ '2024-03-05 14:07:09+02' AS at_zone,
+    TIME '13:45:01.5' AS clock, INTERVAL 3 DAY + INTERVAL 90 MINUTE AS span, 'x\\x00y'::BLOB AS bytes,
+    0.1::FLOAT AS single, 18446744073709551615::UBIGINT AS huge_count, DATE '1899-12-31' AS day)`;
+
+  it('CSV keeps what Arrow alone would lose: microseconds, zones, times, intervals, bytes, 32-bit floats', async () => {
+    const csv = await (await exportRelation(run.engine, ODD_TYPES, 'csv')).text();
+    expect(csv).toBe(
+      'at,at_zone,clock,span,bytes,single,huge_count,day\n' +
+        '2024-03-05 14:07:09.123456,2024-03-05 12:07:09+00,13:45:01.5,3 days 01:30:00,x\\x00y,0.1,18446744073709551615,1899-12-31\n',
+    );
+    await run.engine.addFile('odd-types.csv', new Blob([csv]));
+    const described = await run.rows(`SELECT column_name AS c, column_type AS t FROM (DESCRIBE SELECT * FROM ${ODD_TYPES})`);
+    const types = described.map((r) => `'${r['c']}': '${r['t']}'`).join(', ');
+    const csvRows = `SELECT * FROM read_csv('odd-types.csv', header = true, columns = {${types}})`;
+    const diff = await run.rows(
+      `SELECT count(*)::INT AS n FROM ((${csvRows} EXCEPT ALL SELECT * FROM ${ODD_TYPES}) UNION ALL (SELECT * FROM ${ODD_TYPES} EXCEPT ALL ${csvRows}))`,
+    );
+    expect(diff[0]!['n']).toBe(0);
+  });
+
+  it('Parquet writes those it has no type for as DuckDB prints them, and a UBIGINT above 2^63 whole', async () => {
+    const file = await (await exportRelation(run.engine, ODD_TYPES, 'parquet')).arrayBuffer();
+    const [row] = await parquetReadObjects({ file });
+    expect(row).toMatchObject({
+      clock: '13:45:01.5',
+      span: '3 days 01:30:00',
+      bytes: 'x\\x00y',
+      huge_count: '18446744073709551615',
+      day: new Date('1899-12-31T00:00:00Z'),
+    });
+  });
+
   it('zips the whole gold layer, one Parquet file per table', async () => {
     const { blob, files } = await layerZip(run.engine, 'gold');
     const entries = unzipSync(new Uint8Array(await blob.arrayBuffer()));
