@@ -1,9 +1,21 @@
 /**
  * Arrow IPC bytes → columns and cell values the page can show. Decimals arrive as scaled
  * integers (12407.9545 as 124079545), so they are formatted from the type's scale, never
- * through a float; dates are days or milliseconds since the epoch and shown as UTC dates.
+ * through a float; dates are days or milliseconds since the epoch and shown as UTC dates;
+ * times, timestamps, intervals and bytes are shown as DuckDB prints them (arrow-text.ts).
  */
-import { tableFromIPC, Type, type DataType, type Table } from 'apache-arrow';
+import {
+  DataType,
+  Precision,
+  tableFromIPC,
+  Type,
+  type Interval,
+  type Table,
+  type Time,
+  type Timestamp,
+  type Vector,
+} from 'apache-arrow';
+import { blobText, intervalAt, timestampText, timeText } from './arrow-text.ts';
 
 export interface ResultColumn {
   readonly name: string;
@@ -28,13 +40,16 @@ export function columnsOf(table: Table): ResultColumn[] {
 
 /** Rows as arrays of display strings (null stays null so the grid can show it apart). */
 export function displayRows(table: Table): (string | null)[][] {
-  const columns = table.schema.fields.map((_, i) => table.getChildAt(i)!);
-  const types = table.schema.fields.map((f) => f.type);
+  const cells = table.schema.fields.map((field, i) => cellText(table.getChildAt(i)!, field.type));
   const rows: (string | null)[][] = [];
-  for (let r = 0; r < table.numRows; r++) {
-    rows.push(columns.map((column, c) => formatValue(column.get(r), types[c]!)));
-  }
+  for (let r = 0; r < table.numRows; r++) rows.push(cells.map((text) => text(r)));
   return rows;
+}
+
+/** A column's display text by row: intervals are read from their buffer (arrow-text.ts). */
+function cellText(column: Vector, type: DataType): (row: number) => string | null {
+  if (DataType.isInterval(type)) return (row) => intervalAt(column as Vector<Interval>, row);
+  return (row) => formatValue(column.get(row), type);
 }
 
 export function formatValue(value: unknown, type: DataType): string | null {
@@ -44,10 +59,13 @@ export function formatValue(value: unknown, type: DataType): string | null {
       return formatDecimal(decimalToBigInt(value), (type as unknown as { scale: number }).scale);
     case Type.Date:
       return new Date(Number(value)).toISOString().slice(0, 10);
-    case Type.Timestamp: {
-      const iso = new Date(Number(value)).toISOString();
-      return iso.slice(0, 19).replace('T', ' ');
-    }
+    case Type.Timestamp:
+      return timestampText(value, type as Timestamp);
+    case Type.Time:
+      return timeText(value, type as Time);
+    case Type.Binary:
+    case Type.LargeBinary:
+      return blobText(value as Uint8Array);
     case Type.Bool:
       return value ? 'true' : 'false';
     case Type.Float:
@@ -94,22 +112,23 @@ function isNumeric(type: DataType): boolean {
 }
 
 function typeLabel(type: DataType): string {
+  if (DataType.isDecimal(type)) return `decimal(${type.precision},${type.scale})`;
+  if (DataType.isInt(type)) return `${type.isSigned ? 'int' : 'uint'}${type.bitWidth}`;
+  if (DataType.isFloat(type)) return type.precision === Precision.DOUBLE ? 'double' : 'float';
+  if (DataType.isTimestamp(type)) return type.timezone ? 'timestamptz' : 'timestamp';
   switch (type.typeId) {
-    case Type.Decimal: {
-      const t = type as unknown as { precision: number; scale: number };
-      return `decimal(${t.precision},${t.scale})`;
-    }
     case Type.Utf8:
     case Type.LargeUtf8:
       return 'text';
-    case Type.Int:
-      return `int${(type as unknown as { bitWidth: number }).bitWidth}`;
-    case Type.Float:
-      return 'double';
     case Type.Date:
       return 'date';
-    case Type.Timestamp:
-      return 'timestamp';
+    case Type.Time:
+      return 'time';
+    case Type.Interval:
+      return 'interval';
+    case Type.Binary:
+    case Type.LargeBinary:
+      return 'blob';
     case Type.Bool:
       return 'bool';
     default:
