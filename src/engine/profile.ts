@@ -25,13 +25,15 @@ const SMALL_RELATION = 50_000;
 
 const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
 const NUMBER = /^(FLOAT|DOUBLE|DECIMAL(\(\d+,\s*\d+\))?)$/;
+const TEXT_LIKE = /^(VARCHAR|UUID|TIME|TIME WITH TIME ZONE|INTERVAL|BLOB|BIT|ENUM\(.*\))$/s;
 
 export function profileKind(type: string): ProfileKind {
   const t = type.toUpperCase();
   if (INTEGER.test(t) || NUMBER.test(t)) return 'number';
   if (t === 'DATE' || t.startsWith('TIMESTAMP')) return 'date';
   if (t === 'BOOLEAN') return 'boolean';
-  if (t === 'VARCHAR') return 'text';
+  // Single values that are not numbers or dates are profiled as text: counted, ranged, listed.
+  if (TEXT_LIKE.test(t)) return 'text';
   return 'other';
 }
 
@@ -65,7 +67,7 @@ export async function profileRelation(session: DuckSession, relation: string): P
   const aggregates = ['count(*) AS "rows"'];
   plans.forEach((p, i) => {
     aggregates.push(`count(${p.ident}) AS "nn_${i}"`);
-    if (p.kind === 'other') return; // lists, structs, maps: counts only
+    if (p.kind === 'other') return; // lists, structs, maps, unions: counts only
     aggregates.push(`approx_count_distinct(${p.ident}) AS "ad_${i}"`);
     aggregates.push(`CAST(min(${p.ident}) AS VARCHAR) AS "min_${i}"`, `CAST(max(${p.ident}) AS VARCHAR) AS "max_${i}"`);
     if (p.numeric) aggregates.push(`min(${p.numeric}) AS "lo_${i}"`, `max(${p.numeric}) AS "hi_${i}"`);

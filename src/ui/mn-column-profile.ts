@@ -223,14 +223,19 @@ export class MnColumnProfile extends LitElement {
             >${formatShare(share)}${column.nulls > 0 ? ` (${formatCount(column.nulls)})` : ''}</span
           ><span class="nullbar" aria-hidden="true"><span style="width:${Math.min(100, share * 100)}%"></span></span>
         </dd>
-        <dt>Distinct</dt>
-        <dd>
-          ${column.distinctApproximate ? '≈ ' : ''}${formatCount(column.distinct)}${
-            column.rows > 0 && column.distinct === column.rows - column.nulls && column.distinct > 1
-              ? html` <span class="type">all different</span>`
-              : nothing
-          }
-        </dd>
+        ${
+          // Lists, structs and maps are only counted: no distinct count to show.
+          column.kind === 'other'
+            ? nothing
+            : html`<dt>Distinct</dt>
+                <dd>
+                  ${column.distinctApproximate ? '≈ ' : ''}${formatCount(column.distinct)}${
+                    column.rows > 0 && column.distinct === column.rows - column.nulls && column.distinct > 1
+                      ? html` <span class="type">all different</span>`
+                      : nothing
+                  }
+                </dd>`
+        }
         ${
           column.min !== null
             ? html`<dt>Range</dt>

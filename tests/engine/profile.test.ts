@@ -45,6 +45,21 @@ describe('profile', () => {
     expect(c['list']).toMatchObject({ kind: 'other', nulls: 1, top: [], histogram: null, min: null });
   });
 
+  it('times, intervals, ids, bytes and enums get distinct counts, ranges and top values, as text does', async () => {
+    await engine.query(`
+      CREATE TABLE gold.scalars AS SELECT
+        TIME '08:00:00' + INTERVAL (i % 3) HOUR AS clock, INTERVAL (i % 2) DAY AS span,
+        CAST('00000000-0000-0000-0000-00000000000' || (i % 4) AS UUID) AS id, ('b' || (i % 2))::BLOB AS bytes,
+        CAST(['low', 'mid', 'high'][i % 3 + 1] AS ENUM ('low', 'mid', 'high')) AS level
+      FROM range(6) t(i)`);
+    const c = byName((await engine.profile('"gold"."scalars"')).columns);
+    expect(c['clock']).toMatchObject({ kind: 'text', distinct: 3, min: '08:00:00', max: '10:00:00', top: [{ value: '08:00:00', count: 2 }, { value: '09:00:00', count: 2 }, { value: '10:00:00', count: 2 }] });
+    expect(c['span']).toMatchObject({ kind: 'text', distinct: 2, min: '00:00:00', max: '1 day' });
+    expect(c['id']).toMatchObject({ kind: 'text', distinct: 4 });
+    expect(c['bytes']).toMatchObject({ kind: 'text', distinct: 2, top: [{ value: 'b0', count: 3 }, { value: 'b1', count: 3 }] });
+    expect(c['level']).toMatchObject({ kind: 'text', distinct: 3, min: 'low', max: 'high' });
+  });
+
   it('an empty relation', async () => {
     await engine.query('CREATE TABLE gold.empty (x INTEGER, s VARCHAR)');
     const profile = await engine.profile('"gold"."empty"');
