@@ -2,7 +2,8 @@
  * Exports, all in the browser: any table or result as CSV or Parquet, the whole gold
  * layer as one zip of Parquet files, and a Blob handed to the person as a download.
  * CSV is written from Arrow here (RFC 4180 quoting, decimals from their exact digits,
- * dates as YYYY-MM-DD, null as an empty field and an empty string as ""); Parquet goes
+ * dates as YYYY-MM-DD, null as an empty field and an empty string as ""; columns Arrow
+ * cannot carry exactly come as DuckDB's text, see export/export-rows.ts); Parquet goes
  * through arrowToParquet (hyparquet-writer), since DuckDB-WASM has no parquet extension
  * offline. Charts: src/ui/chart-export.ts makes the SVG/PNG, downloadBlob saves it.
  */
