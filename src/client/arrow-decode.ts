@@ -47,7 +47,7 @@ export function displayRows(table: Table): (string | null)[][] {
 }
 
 /** A column's display text by row: intervals are read from their buffer (arrow-text.ts). */
-function cellText(column: Vector, type: DataType): (row: number) => string | null {
+export function cellText(column: Vector, type: DataType): (row: number) => string | null {
   if (DataType.isInterval(type)) return (row) => intervalAt(column as Vector<Interval>, row);
   return (row) => formatValue(column.get(row), type);
 }

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../src/engine/node-engine.ts';
 import type { DuckEngine } from '../../src/engine/duck-engine.ts';
 import { columnsOf, decodeIpc, displayRows } from '../../src/client/arrow-decode.ts';
+import { chartData } from '../../src/charts/chart-rows.ts';
 
 let engine: DuckEngine;
 beforeAll(async () => {
@@ -58,5 +59,12 @@ describe('result grid values', () => {
       await engine.query("SELECT TIME '01:02:03' AS t, INTERVAL 1 DAY AS i, 'x'::BLOB AS b, 0.5::FLOAT AS f, 0.5::DOUBLE AS d, 1::UBIGINT AS u"),
     );
     expect(columnsOf(table).map((c) => c.label)).toEqual(['time', 'interval', 'blob', 'float', 'double', 'uint64']);
+  });
+
+  it('a chart reads those columns as the same text (a category axis of times or intervals)', async () => {
+    const table = decodeIpc(await engine.query("SELECT TIME '13:45:01.5' AS clock, INTERVAL 90 MINUTE AS span, 3 AS n, NULL::TIME AS none"));
+    const { rows, kinds } = chartData(table);
+    expect(rows).toEqual([{ clock: '13:45:01.5', span: '01:30:00', n: 3, none: null }]);
+    expect(kinds.get('clock')).toBe('text');
   });
 });
