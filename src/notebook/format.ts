@@ -25,7 +25,8 @@ const FENCE = /^(`{3,}|~{3,})\s*([A-Za-z0-9_-]*)(.*)$/;
 const MARKER = /^<!--\s*cell:\s*([A-Za-z0-9_.-]+)\s*-->\s*$/;
 
 export function parseNotebook(text: string): Notebook {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // A byte-order mark (Notepad's UTF-8) would hide the front matter's first `---`.
+  const lines = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
   let at = 0;
   const meta: Record<string, string> = {};
   if (lines[0] === '---') {

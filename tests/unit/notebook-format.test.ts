@@ -63,6 +63,15 @@ describe('notebook file format', () => {
     expect(new Set(notebook.cells.map((c) => c.id)).size).toBe(3);
   });
 
+  it('reads a file saved with a byte-order mark (Windows Notepad) as one without', () => {
+    const notebook = parseNotebook('\ufeff---\ntitle: Demo\n---\n\n# Sales\n\n```sql id=q\nSELECT 1\n```\n');
+    expect(notebook.meta).toEqual({ title: 'Demo' });
+    expect(notebook.cells.map((c) => [c.kind, c.source])).toEqual([
+      ['markdown', '# Sales'],
+      ['sql', 'SELECT 1'],
+    ]);
+  });
+
   it('gives duplicate ids in a hand-edited file fresh ones', () => {
     const notebook = parseNotebook('```sql id=x\nSELECT 1\n```\n\n```sql id=x\nSELECT 2\n```\n');
     expect(notebook.cells[0]!.id).toBe('x');
