@@ -57,9 +57,9 @@ export function bindParams(sql: string, known: ReadonlyMap<string, ParamValue>):
   return out + sql.slice(at);
 }
 
-/** The statement that gives parameter `name` its value. */
-export function setVariableSql(name: string, value: ParamValue): string {
-  return `SET VARIABLE ${name} = ${paramLiteral(value)}`;
+/** The statement that gives parameter `name` its value; a null of `nullType` when one is given. */
+export function setVariableSql(name: string, value: ParamValue, nullType: string | null = null): string {
+  return `SET VARIABLE ${name} = ${value === null && nullType ? `NULL::${nullType}` : paramLiteral(value)}`;
 }
 
 function stringLiteral(text: string): string {

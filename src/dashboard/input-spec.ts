@@ -66,6 +66,25 @@ function defaultFor(control: InputControl, raw: unknown, numeric: boolean): Para
   }
 }
 
+/**
+ * The SQL type of the parameter's variable when nothing is chosen. A bare NULL is an
+ * INTEGER to DuckDB, and `$period[1]` or `lower($country)` on an INTEGER does not bind,
+ * even behind `$period IS NULL OR …`. A numeric select stays a bare NULL, as its values
+ * are bare numbers.
+ */
+export function nullSqlType(spec: InputSpec): string | null {
+  switch (spec.control) {
+    case 'multi-select':
+      return 'VARCHAR[]';
+    case 'date-range':
+      return 'DATE[]';
+    case 'checkbox':
+      return 'BOOLEAN';
+    default:
+      return spec.numeric ? null : 'VARCHAR';
+  }
+}
+
 /** A chosen option (always text in the form control) → the parameter's value. */
 export function optionValue(spec: InputSpec, text: string): ParamValue {
   if (text === '') return null;

@@ -15,7 +15,7 @@ import { buildGraph, descendants, planRun, type DependencyGraph } from '../graph
 import { decodeIpc } from '../client/arrow-decode.ts';
 import { IDLE, type CellState } from './cell-state.ts';
 import { setVariableSql, type ParamValue } from '../analysis/params.ts';
-import { parseInputSpec } from '../dashboard/input-spec.ts';
+import { nullSqlType, parseInputSpec } from '../dashboard/input-spec.ts';
 import { runDashboardCell } from './dashboard-cells.ts';
 import { EarlyQueries, type EarlyContext } from './early-queries.ts';
 import { bronzeCellsReading, newBronzeCellFor } from './dropped-files.ts';
@@ -38,6 +38,8 @@ export class NotebookRuntime {
   private fileNames: string[] = [];
   /** Current value of each `$parameter`, set by input cells (slicers) and chart clicks. */
   private readonly params = new Map<string, ParamValue>();
+  /** The SQL type of each input's variable when it is null (input-spec.ts nullSqlType). */
+  private readonly nullTypes = new Map<string, string>();
   /** The value last given to each DuckDB variable, to set only what changed. */
   private readonly syncedParams = new Map<string, string>();
   /** Bumped on every change so views can tell cheaply that something moved. */
@@ -417,7 +419,7 @@ export class NotebookRuntime {
   /** Gives each parameter's DuckDB variable its current value (see analysis/params.ts). */
   private async syncVariables(): Promise<void> {
     for (const [name, value] of this.params) {
-      const sql = setVariableSql(name, value);
+      const sql = setVariableSql(name, value, this.nullTypes.get(name) ?? null);
       if (this.syncedParams.get(name) === sql) continue;
       await this.engine.query(sql);
       this.syncedParams.set(name, sql);
@@ -499,10 +501,13 @@ export class NotebookRuntime {
   private reanalyze(): void {
     this.analysis = analyzeNotebook(this.notebook);
     // A new input cell starts at its default; existing values survive edits elsewhere.
+    this.nullTypes.clear();
     for (const cell of this.notebook.cells) {
       if (cell.kind === 'input') {
         const spec = parseInputSpec(cell.source);
         if (spec.name && !this.params.has(spec.name)) this.params.set(spec.name, spec.defaultValue);
+        const nullType = nullSqlType(spec);
+        if (spec.name && nullType) this.nullTypes.set(spec.name, nullType);
       } else if (cell.kind === 'chart') {
         const drill = this.analysis.get(cell.id)?.definesParam;
         if (drill && !this.params.has(drill)) this.params.set(drill, []);
