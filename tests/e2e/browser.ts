@@ -64,6 +64,11 @@ export async function waitForStatus(
     .toSatisfy((s: string) => statuses.includes(s));
 }
 
+/** How many plans the page's runtime has finished (each Run all, slicer change, cell run). */
+export function plansRun(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('medallion:plan').length);
+}
+
 /** Polls until no cell is queued or running. */
 export async function waitForIdle(page: Page, timeout = RUN_TIMEOUT): Promise<void> {
   await expect

@@ -10,6 +10,7 @@ import {
   cell,
   launchBrowser,
   openPage,
+  plansRun,
   RUN_TIMEOUT,
   waitForIdle,
   waitForStatus,
@@ -65,11 +66,6 @@ function card(page: Page, label: string): Locator {
 
 function chips(page: Page): Locator {
   return page.getByRole('group', { name: 'Active filters' });
-}
-
-/** How many plans the runtime has run: one `medallion:plan` measure each. */
-function plansRun(page: Page): Promise<number> {
-  return page.evaluate(() => performance.getEntriesByName('medallion:plan').length);
 }
 
 /** Decimal text ("1155.2500") → hundredths of a unit, rounded half up, as bigint. */

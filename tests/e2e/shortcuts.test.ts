@@ -1,7 +1,7 @@
 /** The page's own shortcuts, pressed outside any editor: Run all, and notebook ⇄ dashboard. */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { cell, launchBrowser, openPage, statusOf, waitForIdle } from './browser.ts';
+import type { Browser } from 'playwright-core';
+import { cell, launchBrowser, openPage, plansRun, statusOf, waitForIdle } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,10 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-function plansRun(page: Page): Promise<number> {
-  return page.evaluate(() => performance.getEntriesByName('medallion:plan').length);
-}
 
 test('Ctrl+Shift+Enter runs every cell again; Ctrl+Shift+D switches to the dashboard and back', async () => {
   const { page, errors } = await openPage(browser, inject('baseUrl'));
