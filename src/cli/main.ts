@@ -23,8 +23,13 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'ingest') return await ingestCommand(rest);
     if (command === 'test') return await testCommand(rest);
     if (command === 'export-dbt') return await exportDbtCommand(rest);
-    console.log(USAGE);
-    return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
+    if (command === undefined || command === '--help' || command === '-h') {
+      console.log(USAGE);
+      return 0;
+    }
+    // A typo gets the usage too, on stderr, after what was not understood.
+    console.error(`medallion: unknown command "${command}".\n${USAGE}`);
+    return 2;
   } catch (error) {
     console.error(`medallion: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

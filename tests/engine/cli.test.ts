@@ -76,6 +76,20 @@ describe('medallion run', () => {
   });
 });
 
+describe('medallion', () => {
+  it('names a command it does not know, shows the usage and exits 2', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      expect(await main(['rnu', 'customer-360'])).toBe(2);
+    } finally {
+      console.error = original;
+    }
+    expect(errors.join('\n')).toMatch(/unknown command "rnu"[^]*Usage:[^]*medallion run NOTEBOOK/);
+  });
+});
+
 describe('medallion ingest', () => {
   it('loads good files, reports a bad one, and never stops at it', async () => {
     const data = path.join(work, 'ingest-in');
