@@ -9,6 +9,7 @@ import {
   Precision,
   tableFromIPC,
   Type,
+  type Field,
   type Interval,
   type Table,
   type Time,
@@ -16,6 +17,7 @@ import {
   type Vector,
 } from 'apache-arrow';
 import { blobText, intervalAt, timestampText, timeText } from './arrow-text.ts';
+import { isNested, nestedText } from './arrow-nested-text.ts';
 
 export interface ResultColumn {
   readonly name: string;
@@ -52,11 +54,16 @@ export function cellText(column: Vector, type: DataType): (row: number) => strin
   return (row) => formatValue(column.get(row), type);
 }
 
-export function formatValue(value: unknown, type: DataType): string | null {
+/**
+ * A value as the grid shows it. `inside` is for a value within a list, struct or map,
+ * written as DuckDB writes it there: numbers without thousands separators.
+ */
+export function formatValue(value: unknown, type: DataType, inside = false): string | null {
   if (value === null || value === undefined) return null;
+  if (isNested(type)) return nestedText(value, type, (v, t) => formatValue(v, t, true));
   switch (type.typeId) {
     case Type.Decimal:
-      return formatDecimal(decimalToBigInt(value), (type as unknown as { scale: number }).scale);
+      return formatDecimal(decimalToBigInt(value), (type as unknown as { scale: number }).scale, !inside);
     case Type.Date:
       return new Date(Number(value)).toISOString().slice(0, 10);
     case Type.Timestamp:
@@ -69,17 +76,18 @@ export function formatValue(value: unknown, type: DataType): string | null {
     case Type.Bool:
       return value ? 'true' : 'false';
     case Type.Float:
-      return formatFloat(Number(value));
+      return inside ? String(Number(value)) : formatFloat(Number(value));
     default:
       return typeof value === 'object' ? JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? String(v) : v)) : String(value);
   }
 }
 
 /** Exact decimal text with thousands separators: 1234567.5 (scale 2) → "1,234,567.50". */
-export function formatDecimal(scaled: bigint, scale: number): string {
+export function formatDecimal(scaled: bigint, scale: number, grouped = true): string {
   const negative = scaled < 0n;
   const digits = (negative ? -scaled : scaled).toString().padStart(scale + 1, '0');
-  const whole = groupThousands(digits.slice(0, digits.length - scale));
+  const integer = digits.slice(0, digits.length - scale);
+  const whole = grouped ? groupThousands(integer) : integer;
   const fraction = scale > 0 ? '.' + digits.slice(digits.length - scale) : '';
   return (negative ? '-' : '') + whole + fraction;
 }
@@ -116,6 +124,13 @@ function typeLabel(type: DataType): string {
   if (DataType.isInt(type)) return `${type.isSigned ? 'int' : 'uint'}${type.bitWidth}`;
   if (DataType.isFloat(type)) return type.precision === Precision.DOUBLE ? 'double' : 'float';
   if (DataType.isTimestamp(type)) return type.timezone ? 'timestamptz' : 'timestamp';
+  if (DataType.isList(type)) return `${typeLabel(type.children[0]!.type)}[]`;
+  if (DataType.isFixedSizeList(type)) return `${typeLabel(type.children[0]!.type)}[${type.listSize}]`;
+  if (DataType.isStruct(type)) return `struct(${type.children.map((f) => `${f.name} ${typeLabel(f.type)}`).join(', ')})`;
+  if (DataType.isMap(type)) {
+    const [key, value] = type.children[0]!.type.children as Field[];
+    return `map(${typeLabel(key!.type)}, ${typeLabel(value!.type)})`;
+  }
   switch (type.typeId) {
     case Type.Utf8:
     case Type.LargeUtf8:

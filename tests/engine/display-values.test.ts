@@ -32,6 +32,21 @@ const VALUES = {
     'INTERVAL 0 SECOND',
     "INTERVAL '0.000001 second'",
   ],
+  nested: [
+    '[1, 2, 3]',
+    "{'a': 1, 'b': 'x'}",
+    "MAP {'k': 1, 'j': 2}",
+    "[{'x': 1.5::DECIMAL(4,2)}]",
+    "['a', NULL, 'it''s', 'b, c', '', 'NULL']",
+    "[DATE '2017-01-02', NULL]",
+    '[1, 2]::INTEGER[2]',
+    '[[1], [2, 3], []]',
+    "{'t': TIME '01:02:03', 's': NULL}",
+    '[1.5::DOUBLE, 2.25]',
+    '[TRUE, FALSE]',
+    'MAP {1: [2]}',
+    '[1234567.891::DECIMAL(18,3)]',
+  ],
   blob: ["'x\\x00y'::BLOB", "'plain text'::BLOB", "'\\xAA\\xFF'::BLOB", "'quote''s \\x5C and \"'::BLOB"],
 };
 
@@ -59,6 +74,8 @@ describe('result grid values', () => {
       await engine.query("SELECT TIME '01:02:03' AS t, INTERVAL 1 DAY AS i, 'x'::BLOB AS b, 0.5::FLOAT AS f, 0.5::DOUBLE AS d, 1::UBIGINT AS u"),
     );
     expect(columnsOf(table).map((c) => c.label)).toEqual(['time', 'interval', 'blob', 'float', 'double', 'uint64']);
+    const nested = decodeIpc(await engine.query("SELECT [1] AS l, {'a': 'x', 'n': 1.5::DECIMAL(4,2)} AS s, MAP {'k': [DATE '2017-01-02']} AS m, [1, 2]::INTEGER[2] AS f"));
+    expect(columnsOf(nested).map((c) => c.label)).toEqual(['int32[]', 'struct(a text, n decimal(4,2))', 'map(text, date[])', 'int32[2]']);
   });
 
   it('a chart reads those columns as the same text (a category axis of times or intervals)', async () => {
