@@ -4,7 +4,7 @@
  * strings, nulls as null.
  */
 import { Type, type DataType, type Table } from 'apache-arrow';
-import { decimalToBigInt } from '../client/arrow-decode.ts';
+import { decimalToBigInt, formatDecimal } from '../client/arrow-decode.ts';
 
 export function arrowToJson(table: Table): string {
   const fields = table.schema.fields;
@@ -45,9 +45,5 @@ function jsonWriter(type: DataType): (value: unknown) => string {
 
 /** Plain decimal digits (no grouping) valid as a JSON number: -1234.5000. */
 export function decimalText(scaled: bigint, scale: number): string {
-  const negative = scaled < 0n;
-  const digits = (negative ? -scaled : scaled).toString().padStart(scale + 1, '0');
-  const whole = digits.slice(0, digits.length - scale);
-  const fraction = scale > 0 ? '.' + digits.slice(digits.length - scale) : '';
-  return (negative ? '-' : '') + whole + fraction;
+  return formatDecimal(scaled, scale, false);
 }
