@@ -48,19 +48,26 @@ export function displayRows(table: Table): (string | null)[][] {
   return rows;
 }
 
-/** A column's display text by row: intervals are read from their buffer (arrow-text.ts). */
-export function cellText(column: Vector, type: DataType): (row: number) => string | null {
+/**
+ * A column's display text by row. Intervals are read from their buffer (arrow-text.ts);
+ * lists, structs and maps by walking their child vectors, each value inside written as
+ * DuckDB writes it there (numbers without thousands separators).
+ */
+export function cellText(column: Vector, type: DataType, inside = false): (row: number) => string | null {
   if (DataType.isInterval(type)) return (row) => intervalAt(column as Vector<Interval>, row);
-  return (row) => formatValue(column.get(row), type);
+  if (isNested(type)) {
+    const scalar = (items: Vector, at: number) => cellText(items, items.type as DataType, true)(at);
+    return (row) => (column.isValid(row) ? nestedText(column, row, scalar) : null);
+  }
+  return (row) => formatValue(column.get(row), type, inside);
 }
 
 /**
- * A value as the grid shows it. `inside` is for a value within a list, struct or map,
- * written as DuckDB writes it there: numbers without thousands separators.
+ * A scalar value as the grid shows it. `inside` is for a value within a list, struct or
+ * map, written as DuckDB writes it there: numbers without thousands separators.
  */
-export function formatValue(value: unknown, type: DataType, inside = false): string | null {
+function formatValue(value: unknown, type: DataType, inside: boolean): string | null {
   if (value === null || value === undefined) return null;
-  if (isNested(type)) return nestedText(value, type, (v, t) => formatValue(v, t, true));
   switch (type.typeId) {
     case Type.Decimal:
       return formatDecimal(decimalToBigInt(value), (type as unknown as { scale: number }).scale, !inside);

@@ -3,37 +3,60 @@
  * `{k=1, j=2}`, each value inside written by its own type (a decimal `1.50`, a date
  * `2017-01-02`, not Arrow's scaled integers or milliseconds). A value's text is quoted, as
  * DuckDB does, when it could be read as part of the structure: `'b, c'`, `'it\'s'`, `'01:02:03'`.
+ *
+ * The structure is walked by its child vectors and row numbers, not by the values Arrow's
+ * getters return: an interval has to be read from its vector's buffer (arrow-text.ts), and
+ * inside a struct or a map Arrow hands out only the getter's (wrong) value.
  */
-import { DataType, type Field } from 'apache-arrow';
+import { DataType, Vector, type Field } from 'apache-arrow';
 
-/** How one value of a scalar type is written inside a structure. */
-export type ScalarText = (value: unknown, type: DataType) => string | null;
+/** How the scalar at `row` of `vector` is written inside a structure. */
+export type ScalarText = (vector: Vector, row: number) => string | null;
 
-export function nestedText(value: unknown, type: DataType, scalar: ScalarText): string {
-  const inner = (item: unknown, itemType: DataType): string => {
-    if (item === null || item === undefined) return 'NULL';
-    if (isNested(itemType)) return nestedText(item, itemType, scalar);
+/** The structure at `row` of `vector` (a list, struct or map column), which is not null. */
+export function nestedText(vector: Vector, row: number, scalar: ScalarText): string {
+  const inner = (items: Vector, at: number): string => {
+    if (!items.isValid(at)) return 'NULL';
+    if (isNested(items.type)) return nestedText(items, at, scalar);
     // Any value's text, not only a string's: a TIME's 01:02:03 is quoted too.
-    return quoted(scalar(item, itemType) ?? 'NULL');
+    return quoted(scalar(items, at) ?? 'NULL');
   };
+  const type = vector.type as DataType;
   if (DataType.isMap(type)) {
-    const [key, val] = (type.children[0]!.type.children ?? []) as Field[];
-    const entries = [...(value as Iterable<[unknown, unknown]>)];
-    return `{${entries.map(([k, v]) => `${inner(k, key!.type)}=${inner(v, val!.type)}`).join(', ')}}`;
+    const entries = mapEntries(vector, row);
+    const keys = entries.getChildAt(0)!;
+    const values = entries.getChildAt(1)!;
+    const pairs: string[] = [];
+    for (let i = 0; i < entries.length; i++) pairs.push(`${inner(keys, i)}=${inner(values, i)}`);
+    return `{${pairs.join(', ')}}`;
   }
   if (DataType.isStruct(type)) {
-    const row = value as Record<string, unknown>;
-    return `{${type.children.map((f) => `'${f.name}': ${inner(row[f.name], f.type)}`).join(', ')}}`;
+    const fields = type.children.map((f: Field, k: number) => `'${f.name}': ${inner(vector.getChildAt(k)!, row)}`);
+    return `{${fields.join(', ')}}`;
   }
-  const list = value as { length: number; get(i: number): unknown };
-  const child = type.children[0]!.type;
+  const list = vector.get(row) as Vector; // a list's items, as a vector of its child type
   const items: string[] = [];
-  for (let i = 0; i < list.length; i++) items.push(inner(list.get(i), child));
+  for (let i = 0; i < list.length; i++) items.push(inner(list, i));
   return `[${items.join(', ')}]`;
 }
 
 export function isNested(type: DataType): boolean {
   return DataType.isList(type) || DataType.isFixedSizeList(type) || DataType.isStruct(type) || DataType.isMap(type);
+}
+
+/** A map's entries at `row` as a vector of {key, value} structs (Arrow's getter keeps them private). */
+function mapEntries(vector: Vector, row: number): Vector {
+  let index = row;
+  for (const data of vector.data) {
+    if (index >= data.length) {
+      index -= data.length;
+      continue;
+    }
+    const offsets = data.valueOffsets as Int32Array;
+    const begin = offsets[index]!;
+    return new Vector([data.children[0]!.slice(begin, offsets[index + 1]! - begin)]);
+  }
+  throw new RangeError(`row ${row} is past the map column's ${vector.length} rows`);
 }
 
 /** Text as DuckDB writes it inside a structure: bare, or quoted when it would be ambiguous. */

@@ -39,7 +39,8 @@ export function intervalAt(vector: Vector<Interval>, row: number): string | null
       index -= data.length;
       continue;
     }
-    const words = data.values as unknown as Int32Array;
+    const words = unslicedWords(data.values as unknown as Int32Array, data.type.unit, data.offset);
+    index += data.offset;
     switch (data.type.unit) {
       case IntervalUnit.MONTH_DAY_NANO: {
         const at = index * 4;
@@ -53,6 +54,16 @@ export function intervalAt(vector: Vector<Interval>, row: number): string | null
     }
   }
   return null;
+}
+
+/**
+ * The interval buffer as it was before any slicing. A slice (a list's items are one) moves
+ * the buffer by `offset` values of Arrow's stride for the unit, which for MONTH_DAY_NANO is
+ * 3 words though a value has 4; so the start is undone and values are counted from there.
+ */
+function unslicedWords(values: Int32Array, unit: IntervalUnit, offset: number): Int32Array {
+  const arrowStride = 1 + unit;
+  return new Int32Array(values.buffer, values.byteOffset - offset * arrowStride * 4);
 }
 
 /** As DuckDB prints an interval: years, months and days in words, then the time, if any. */

@@ -1,6 +1,6 @@
 /**
- * A KPI card: one number from SQL, formatted, with its change against the previous
- * period when a period is selected.
+ * A KPI card: one value from SQL (a number, formatted; a date or a name as it is), with
+ * its change against the previous period when a period is selected and the value is a number.
  *
  *   label: Total revenue
  *   sql: SELECT sum(revenue) AS value FROM gold.fact_sales WHERE …

@@ -6,7 +6,7 @@
 /**
  * markdown: prose; sql: a query or a CREATE of a silver/gold table; bronze: files → raw
  * table; input: a slicer whose value is a `$parameter`; chart: a declarative chart spec;
- * kpi: one formatted number; test: data tests of one table (YAML, see analysis/test-spec.ts).
+ * kpi: one value (a formatted number, a date, a name); test: data tests of one table (YAML, see analysis/test-spec.ts).
  */
 export type CellKind = 'markdown' | 'sql' | 'bronze' | 'input' | 'chart' | 'kpi' | 'test';
 

@@ -17,7 +17,10 @@ export interface CellResult {
   readonly elapsedMs: number;
 }
 
-/** A KPI card's numbers as exact decimal text, for the current and the previous period. */
+/**
+ * A KPI card's values for the current and the previous period: a number as exact decimal
+ * text, any other value (a date, a name) as its display text.
+ */
 export interface KpiResult {
   readonly value: string | null;
   readonly previous: string | null;

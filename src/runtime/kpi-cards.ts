@@ -4,14 +4,14 @@
  * (views read variables when queried). Cards reading the same rows are asked in one
  * query (dashboard/kpi-merge.ts), current period and previous period alike.
  */
-import type { Table } from 'apache-arrow';
+import { DataType, type Table } from 'apache-arrow';
 import type { EngineApi } from '../engine/api.ts';
 import type { Cell } from '../notebook/types.ts';
 import { bindParams, isDateRange, setVariableSql, type ParamValue } from '../analysis/params.ts';
 import { kpiSpec } from '../dashboard/spec-cache.ts';
 import { mergeKpiQueries } from '../dashboard/kpi-merge.ts';
 import { valueToDecimalText } from '../dashboard/decimal-text.ts';
-import { decodeIpc } from '../client/arrow-decode.ts';
+import { cellText, decodeIpc } from '../client/arrow-decode.ts';
 import type { KpiResult } from './cell-state.ts';
 
 type Params = ReadonlyMap<string, ParamValue>;
@@ -99,7 +99,11 @@ export function previousPeriod(params: Params, name: string): ParamValue | null 
   return null;
 }
 
+/** A number as exact decimal text; any other value (a date, a name) as the grid shows it. */
 function firstValue(table: Table, column: number): string | null {
   const values = table.getChildAt(column);
-  return values && table.numRows > 0 ? valueToDecimalText(values.get(0), values.type) : null;
+  if (!values || table.numRows === 0) return null;
+  const type = values.type as DataType;
+  const numeric = DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type);
+  return numeric ? valueToDecimalText(values.get(0), type) : cellText(values, type)(0);
 }

@@ -46,6 +46,9 @@ const VALUES = {
     '[TRUE, FALSE]',
     'MAP {1: [2]}',
     '[1234567.891::DECIMAL(18,3)]',
+    "[INTERVAL 1 DAY, INTERVAL '36:00:00', NULL]",
+    "{'wait': INTERVAL '1 year 2 months 3 days 04:05:06.789'}",
+    "MAP {'late': [-INTERVAL 2 DAY]}",
   ],
   blob: ["'x\\x00y'::BLOB", "'plain text'::BLOB", "'\\xAA\\xFF'::BLOB", "'quote''s \\x5C and \"'::BLOB"],
 };

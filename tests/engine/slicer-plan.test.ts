@@ -195,6 +195,34 @@ describe('KPI cards asked in one query', () => {
     expect(cards.state('bad').message).toMatch(/seven/);
   });
 
+  it('show a date or a name as it is, not as a number', async () => {
+    const notebook = parseNotebook(
+      [
+        '# Cards',
+        '```sql id=t',
+        "CREATE OR REPLACE TABLE gold.t AS SELECT * FROM (VALUES (DATE '2017-06-30', 'Canada', 5), (DATE '2016-01-02', 'Canada', 1)) v(d, country, n)",
+        '```',
+        '```kpi id=last-order',
+        'label: Last order',
+        'sql: SELECT max(d) FROM gold.t',
+        '```',
+        '```kpi id=top-country',
+        'label: Top country',
+        'sql: SELECT mode(country) FROM gold.t',
+        '```',
+        '```kpi id=total',
+        'label: Total',
+        'sql: SELECT sum(n) FROM gold.t',
+        '```',
+      ].join('\n'),
+    );
+    const cards = new NotebookRuntime(engine, notebook);
+    await cards.runAll();
+    expect(cards.state('last-order').kpi?.value).toBe('2017-06-30');
+    expect(cards.state('top-country').kpi?.value).toBe('Canada');
+    expect(cards.state('total').kpi?.value).toBe('6');
+  });
+
   it('gives a card made ready later in the plan its previous period too', async () => {
     const notebook = parseNotebook(
       [

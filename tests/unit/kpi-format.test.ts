@@ -11,6 +11,9 @@ describe('KPI formatting from exact decimal text', () => {
     ['2303', 'integer', '2,303'],
     ['881.6000', 'number', '881.60'],
     ['0.125', 'percent', '12.5%'],
+    ['1e-7', 'number', '0'],
+    ['2017-06-30', 'number', '2017-06-30'],
+    ['Canada', 'currency', 'Canada'],
   ] as const)('%s as %s is %s', (text, format, shown) => {
     expect(formatKpiValue(text, format)).toBe(shown);
   });
@@ -25,5 +28,7 @@ describe('KPI formatting from exact decimal text', () => {
     expect(formatChange('90', '100')).toBe('−10.0%');
     expect(formatChange('90', null)).toBeNull();
     expect(formatChange('90', '0')).toBeNull();
+    expect(formatChange('Canada', 'France')).toBeNull();
+    expect(formatChange('2017-06-30', '2016-06-30')).toBeNull();
   });
 });
