@@ -18,6 +18,11 @@ export interface CellAnalysis {
   readonly definesKind: 'table' | 'view' | null;
   /** A SQL cell that is one read-only statement (it may run alongside other queries). */
   readonly readOnly: boolean;
+  /**
+   * A SQL cell that may change tables analysis cannot name (`CREATE TABLE foo` outside the
+   * notebook's schemas, a second CREATE, an INSERT): no query after it may run before it.
+   */
+  readonly writesUnnamed: boolean;
   readonly references: readonly string[];
   /** File names or globs a bronze cell reads. */
   readonly files: readonly string[];
@@ -60,8 +65,16 @@ export function analyzeNotebook(notebook: Notebook): Map<string, CellAnalysis> {
   return result;
 }
 
+function moreThanOneTable(first: string, others: readonly string[]): string {
+  const names = others.join(', ');
+  return (
+    `Makes ${first} and also ${names}. A cell makes one table, so no cell reading ${names} knows to run after this one ` +
+    `(nor do the lineage and the dbt export). Move each CREATE into a cell of its own.`
+  );
+}
+
 function analyzeCell(cell: Cell, schemas: ReadonlySet<string>): CellAnalysis {
-  const base = { id: cell.id, defines: null, definesKind: null, readOnly: false, references: [], files: [], params: [], definesParam: null, layer: null, problems: [], warnings: [] };
+  const base = { id: cell.id, defines: null, definesKind: null, readOnly: false, writesUnnamed: false, references: [], files: [], params: [], definesParam: null, layer: null, problems: [], warnings: [] };
   const fromSql = (sql: string | null) => {
     const analysis = sql === null ? null : analyzeSql(sql, schemas);
     return { references: analysis?.references ?? [], params: analysis?.params ?? [] };
@@ -69,7 +82,18 @@ function analyzeCell(cell: Cell, schemas: ReadonlySet<string>): CellAnalysis {
   switch (cell.kind) {
     case 'sql': {
       const sql = analyzeSql(cell.source, schemas);
-      return { ...base, defines: sql.defines, definesKind: sql.definesKind, readOnly: sql.readOnly, references: sql.references, params: sql.params, layer: layerOf(sql.defines) };
+      const writesUnnamed = !sql.readOnly && (sql.defines === null || sql.alsoDefines.length > 0);
+      return {
+        ...base,
+        defines: sql.defines,
+        definesKind: sql.definesKind,
+        readOnly: sql.readOnly,
+        writesUnnamed,
+        references: sql.references,
+        params: sql.params,
+        layer: layerOf(sql.defines),
+        problems: sql.alsoDefines.length > 0 ? [moreThanOneTable(sql.defines!, sql.alsoDefines)] : [],
+      };
     }
     case 'bronze': {
       const spec = parseBronzeSpec(cell.source);

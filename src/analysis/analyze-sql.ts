@@ -12,6 +12,11 @@ export interface SqlAnalysis {
   /** `schema.name`, lower case, of the table or view the cell creates; null for a query. */
   readonly defines: string | null;
   readonly definesKind: 'table' | 'view' | null;
+  /**
+   * Tables or views created after the first (`CREATE … silver.a …; CREATE … silver.b`). A
+   * cell makes one table, so no cell can know to wait for these: analysis reports them.
+   */
+  readonly alsoDefines: readonly string[];
   /** Other notebook tables the cell reads, lower case, in order of first mention. */
   readonly references: readonly string[];
   /** `$name` parameters the cell uses. */
@@ -28,17 +33,18 @@ export function analyzeSql(sql: string, schemas: ReadonlySet<string> = new Set(L
   const tokens = tokenizeSql(sql);
   let defines: string | null = null;
   let definesKind: 'table' | 'view' | null = null;
+  const alsoDefines: string[] = [];
   const references: string[] = [];
   const params: string[] = [];
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind === 'param' && !params.includes(token.text)) params.push(token.text);
-    if (defines === null && isWord(token, 'create')) {
+    if (isWord(token, 'create')) {
       const target = readCreateTarget(tokens, i + 1);
       if (target) {
-        defines = target.name;
-        definesKind = target.kind;
+        if (defines === null) [defines, definesKind] = [target.name, target.kind];
+        else if (target.name !== defines && !alsoDefines.includes(target.name)) alsoDefines.push(target.name);
         i = target.nextIndex - 1;
         continue;
       }
@@ -46,7 +52,8 @@ export function analyzeSql(sql: string, schemas: ReadonlySet<string> = new Set(L
     const name = qualifiedNameAt(tokens, i);
     if (name && schemas.has(name.schema)) {
       const qualified = `${name.schema}.${name.table}`;
-      if (qualified !== defines && !references.includes(qualified)) references.push(qualified);
+      const own = qualified === defines || alsoDefines.includes(qualified);
+      if (!own && !references.includes(qualified)) references.push(qualified);
       i = name.nextIndex - 1;
     }
   }
@@ -58,7 +65,7 @@ export function analyzeSql(sql: string, schemas: ReadonlySet<string> = new Set(L
     READ_START.has(first.text.toLowerCase()) &&
     statements <= (lastIsSemicolon ? 1 : 0) &&
     !tokens.some((t) => t.kind === 'word' && WRITE_WORDS.has(t.text.toLowerCase()));
-  return { defines, definesKind, references, params, readOnly };
+  return { defines, definesKind, alsoDefines, references, params, readOnly };
 }
 
 export function layerOf(qualifiedName: string | null): Layer | null {

@@ -23,6 +23,8 @@ export interface EarlyContext {
   parents(id: string): readonly string[];
   /** A SQL cell whose one statement only reads. */
   readsOnly(id: string): boolean;
+  /** A cell that may change tables no analysis names (analyze-notebook.ts `writesUnnamed`). */
+  writesUnnamed(id: string): boolean;
   /** Its URLs may be read now (network allowed, or it reads none). */
   mayRun(id: string): boolean;
   /** Runs a query, chart or input cell: one engine call that changes no variable. */
@@ -59,12 +61,14 @@ export class EarlyQueries {
   sendFrom(from: number): void {
     const { context } = this;
     const toMake = new Set<string>();
+    // Past a cell that may write what analysis cannot see, no query knows what it reads.
+    let unnamedWrites = false;
     const kpiCards: Cell[] = [];
     for (const id of this.plan.slice(from)) {
       if (this.sent.has(id)) continue;
       const cell = context.cell(id);
       // Cheapest test first: this runs after every table a plan makes (Run all: dozens of times).
-      const ready = !context.parents(id).some((p) => toMake.has(p));
+      const ready = !unnamedWrites && !context.parents(id).some((p) => toMake.has(p));
       const sendable =
         cell !== undefined &&
         ready &&
@@ -72,7 +76,10 @@ export class EarlyQueries {
         context.mayRun(id);
       if (sendable && cell.kind === 'kpi') kpiCards.push(cell);
       else if (sendable) this.keep(id, context.query(cell));
-      else toMake.add(id);
+      else {
+        toMake.add(id);
+        unnamedWrites ||= context.writesUnnamed(id);
+      }
     }
     for (const [id, value] of kpiValues(context.engine, kpiCards, context.params)) {
       this.keep(id, value.then((v) => ({ kpi: { value: v, previous: null } })));

@@ -402,6 +402,7 @@ export class NotebookRuntime {
       cell: (id) => this.notebook.cells.find((c) => c.id === id),
       parents: (id) => this.graph.parents.get(id) ?? [],
       readsOnly: (id) => this.analysis.get(id)?.readOnly === true,
+      writesUnnamed: (id) => this.analysis.get(id)?.writesUnnamed === true,
       mayRun: (id) => this.network || this.remoteUrlsOf(id).length === 0,
       query: (cell) => this.query(cell),
     };

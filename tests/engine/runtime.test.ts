@@ -110,4 +110,22 @@ describe('runtime', () => {
     expect(status('c1')).toBe('blocked');
     expect(status('g')).toBe('done');
   });
+
+  it('runs a query after a cell that makes a table outside the layers, not ahead of it', async () => {
+    runtime.dispatch({ type: 'add', kind: 'sql', id: 'scratch', source: 'CREATE OR REPLACE TABLE scratch AS SELECT 42 AS answer' });
+    runtime.dispatch({ type: 'add', kind: 'sql', id: 'ask', source: 'SELECT answer FROM scratch' });
+    await runtime.runAll();
+    expect(status('ask')).toBe('done');
+    expect(runtime.state('ask').result?.preview.getChild('answer')?.get(0)).toBe(42);
+  });
+
+  it('says a cell makes more than one table, and runs what reads the second one after it', async () => {
+    const source = 'CREATE OR REPLACE TABLE gold.one AS SELECT 1 AS v;\nCREATE OR REPLACE TABLE gold.two AS SELECT 2 AS v;';
+    runtime.dispatch({ type: 'add', kind: 'sql', id: 'both', source });
+    runtime.dispatch({ type: 'add', kind: 'sql', id: 'read-two', source: 'SELECT v FROM gold.two' });
+    expect(runtime.problems('both').join()).toMatch(/Makes gold\.one and also gold\.two\. A cell makes one table/);
+    await runtime.runAll();
+    expect(status('both')).toBe('done');
+    expect(status('read-two')).toBe('done');
+  });
 });

@@ -24,6 +24,13 @@ describe('analyzeSql', () => {
     expect(result.references).toEqual(references);
   });
 
+  it('names the tables made after the first apart, not as tables read', () => {
+    const result = analyzeSql('CREATE TABLE silver.a AS SELECT 1; CREATE OR REPLACE VIEW silver.b AS SELECT * FROM silver.a, gold.c');
+    expect(result.defines).toBe('silver.a');
+    expect(result.alsoDefines).toEqual(['silver.b']);
+    expect(result.references).toEqual(['gold.c']);
+  });
+
   it('collects $parameters', () => {
     expect(analyzeSql('SELECT * FROM gold.t WHERE gender = $gender AND y = $year OR g = $gender').params).toEqual(['gender', 'year']);
   });
