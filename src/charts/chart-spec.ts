@@ -14,13 +14,14 @@
  *   click: country                # clicking a mark sets the input $country (cross-filter)
  *   drill: {param: geo, label: Geography, levels: [continent, country, region]}
  */
-import { optionalString, parseYamlObject } from '../dashboard/yaml-spec.ts';
+import { optionalString, parseYamlObject, unknownKeyProblems } from '../dashboard/yaml-spec.ts';
 
 export const MARKS = ['bar', 'bar-x', 'line', 'area', 'dot', 'cell', 'text', 'rule', 'geo'] as const;
 export type ChartMark = (typeof MARKS)[number];
 export const CHANNELS = ['x', 'y', 'fill', 'stroke', 'size', 'facet', 'text'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const FORMATS = ['currency', 'percent', 'integer', 'number', 'date', 'month'] as const;
+const KEYS = ['title', 'data', 'mark', ...CHANNELS, 'sort', 'format', 'click', 'drill', 'height'];
 export type AxisFormat = (typeof FORMATS)[number];
 
 export interface ChartSpec {
@@ -43,7 +44,7 @@ export interface ChartSpec {
 
 export function parseChartSpec(source: string): ChartSpec {
   const { value: raw, problem } = parseYamlObject(source);
-  const problems = problem ? [problem] : [];
+  const problems = problem ? [problem] : unknownKeyProblems(raw, KEYS, 'a chart');
   const data = optionalString(raw['data']);
   if (data === null) problems.push('No "data:": give a SQL query or a table name such as gold.fact_sales.');
   const mark = (optionalString(raw['mark']) ?? 'bar') as ChartMark;

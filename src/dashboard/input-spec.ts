@@ -10,10 +10,11 @@
  *   default: null              # null means "All"
  */
 import type { DateRange, ParamValue } from '../analysis/params.ts';
-import { optionalString, parseYamlObject } from './yaml-spec.ts';
+import { optionalString, parseYamlObject, unknownKeyProblems } from './yaml-spec.ts';
 
 export type InputControl = 'select' | 'multi-select' | 'date-range' | 'checkbox';
 const CONTROLS: readonly InputControl[] = ['select', 'multi-select', 'date-range', 'checkbox'];
+const KEYS = ['name', 'label', 'control', 'options', 'options_sql', 'numeric', 'default'];
 
 export interface InputSpec {
   readonly name: string | null;
@@ -30,13 +31,16 @@ export interface InputSpec {
 
 export function parseInputSpec(source: string): InputSpec {
   const { value: raw, problem } = parseYamlObject(source);
-  const problems = problem ? [problem] : [];
+  const problems = problem ? [problem] : unknownKeyProblems(raw, KEYS, 'an input');
   const name = optionalString(raw['name']);
   if (name === null) problems.push('No "name:": name the parameter SQL uses, e.g. name: gender for $gender.');
   else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) problems.push(`"${name}" cannot be a parameter name: use letters, digits and _.`);
   const control = (optionalString(raw['control']) ?? 'select') as InputControl;
   if (!CONTROLS.includes(control)) problems.push(`control must be one of ${CONTROLS.join(', ')}, not "${control}".`);
   const options = Array.isArray(raw['options']) ? raw['options'].map((o) => String(o)) : [];
+  if (raw['options'] !== undefined && raw['options'] !== null && !Array.isArray(raw['options'])) {
+    problems.push('options: write a list such as [F, M]; for options from a query, write options_sql: SELECT …');
+  }
   const numeric = raw['numeric'] === true || (options.length > 0 && raw['options'] instanceof Array && raw['options'].every((o) => typeof o === 'number'));
   return {
     name,

@@ -7,7 +7,7 @@
  *   format: currency            # currency | number | integer | percent
  *   compare: year               # the parameter that selects the period (optional)
  */
-import { optionalString, parseYamlObject } from './yaml-spec.ts';
+import { optionalString, parseYamlObject, unknownKeyProblems } from './yaml-spec.ts';
 
 export type ValueFormat = 'currency' | 'number' | 'integer' | 'percent';
 const FORMATS: readonly ValueFormat[] = ['currency', 'number', 'integer', 'percent'];
@@ -22,7 +22,7 @@ export interface KpiSpec {
 
 export function parseKpiSpec(source: string): KpiSpec {
   const { value: raw, problem } = parseYamlObject(source);
-  const problems = problem ? [problem] : [];
+  const problems = problem ? [problem] : unknownKeyProblems(raw, ['label', 'sql', 'format', 'compare'], 'a KPI card');
   const sql = optionalString(raw['sql']);
   if (sql === null) problems.push('No "sql:": write the query that returns the card\'s value.');
   const format = (optionalString(raw['format']) ?? 'number') as ValueFormat;

@@ -17,3 +17,31 @@ export function parseYamlObject(source: string): { value: Record<string, unknown
 export function optionalString(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null;
 }
+
+/**
+ * A problem for each key a spec does not have (`lable:`, `colour:`), naming the nearest
+ * known key when it looks like a typo of one: an unknown key would otherwise be ignored
+ * without a word, and the chart or card drawn without what the person asked for.
+ */
+export function unknownKeyProblems(raw: Record<string, unknown>, known: readonly string[], what: string): string[] {
+  return Object.keys(raw)
+    .filter((key) => !known.includes(key))
+    .map((key) => {
+      const near = known.find((k) => editDistance(k, key.toLowerCase()) <= Math.min(2, k.length - 1));
+      const hint = near ? ` Did you mean "${near}"?` : '';
+      return `"${key}" is not a setting of ${what}.${hint} Its settings: ${known.join(', ')}.`;
+    });
+}
+
+/** Levenshtein distance, for telling a typo (`lable`) from another word. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

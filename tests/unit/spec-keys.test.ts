@@ -1,0 +1,39 @@
+/** Chart, KPI and input cells are written by hand too: a setting they do not have is named, not ignored. */
+import { describe, expect, it } from 'vitest';
+import { parseChartSpec } from '../../src/charts/chart-spec.ts';
+import { parseKpiSpec } from '../../src/dashboard/kpi-spec.ts';
+import { parseInputSpec } from '../../src/dashboard/input-spec.ts';
+
+describe('settings a cell does not have', () => {
+  it('a KPI card names a misspelt key and the key it is near', () => {
+    const spec = parseKpiSpec('lable: Revenue\nsql: SELECT 1');
+    expect(spec.problems).toEqual([
+      '"lable" is not a setting of a KPI card. Did you mean "label"? Its settings: label, sql, format, compare.',
+    ]);
+  });
+
+  it('a chart names a key that is near none', () => {
+    const spec = parseChartSpec('data: gold.t\nmark: bar\nx: a\ny: b\ncolour_by: gender');
+    expect(spec.problems).toHaveLength(1);
+    expect(spec.problems[0]).toMatch(/^"colour_by" is not a setting of a chart\. Its settings: title, data, mark, x, y, fill/);
+  });
+
+  it('a chart takes every setting it documents', () => {
+    const source = [
+      'title: T', 'data: gold.t', 'mark: bar', 'x: a', 'y: b', 'fill: g', 'stroke: g', 'size: n', 'facet: f', 'text: t',
+      'sort: -y', 'format: {y: currency}', 'click: a', 'drill: {param: geo, levels: [a, b]}', 'height: 300',
+    ].join('\n');
+    expect(parseChartSpec(source).problems).toEqual([]);
+  });
+
+  it('an input says options are a list and a query goes in options_sql', () => {
+    const spec = parseInputSpec('name: g\nlabel: G\noptions: SELECT DISTINCT g FROM gold.t');
+    expect(spec.problems).toEqual(['options: write a list such as [F, M]; for options from a query, write options_sql: SELECT …']);
+    expect(parseInputSpec('name: g\noption_sql: SELECT 1').problems[0]).toMatch(/"option_sql" is not a setting of an input\. Did you mean "options_sql"\?/);
+  });
+
+  it('an input takes every setting it documents', () => {
+    const spec = parseInputSpec('name: y\nlabel: Year\ncontrol: select\noptions: [2016, 2017]\nnumeric: true\ndefault: 2017');
+    expect(spec.problems).toEqual([]);
+  });
+});
