@@ -84,6 +84,23 @@ export function chartSql(spec: ChartSpec): string | null {
   return /^\s*[A-Za-z_][\w]*\.[A-Za-z_][\w]*\s*$/.test(spec.data) ? `SELECT * FROM ${spec.data.trim()}` : spec.data;
 }
 
+/**
+ * Settings naming a column the chart's data does not have, in words. Plot would draw such
+ * a chart empty, or with every mark in one place, and say nothing. `fill` and `stroke`
+ * may be a colour instead, and `size` a number, so they are not checked; nor are drill
+ * levels, which name levels, not columns (the data's one column changes level).
+ */
+export function missingColumnProblems(spec: ChartSpec, columns: readonly string[]): string[] {
+  const named: [string, string | undefined][] = [
+    ...(['x', 'y', 'facet', 'text'] as const).map((c): [string, string | undefined] => [c, spec.channels[c]]),
+    ['click', spec.click?.field],
+  ];
+  const list = columns.join(', ');
+  return named
+    .filter(([, column]) => column !== undefined && !columns.includes(column))
+    .map(([setting, column]) => `${setting}: "${column}" is not a column of the chart's data; its columns are ${list}.`);
+}
+
 function readClick(raw: unknown, problems: string[]): ChartSpec['click'] {
   if (raw === undefined || raw === null) return null;
   if (typeof raw === 'string') return { param: raw, field: raw };

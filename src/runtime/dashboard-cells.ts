@@ -5,7 +5,7 @@
 import type { EngineApi } from '../engine/api.ts';
 import type { Cell } from '../notebook/types.ts';
 import { bindParams, type ParamValue } from '../analysis/params.ts';
-import { chartSql } from '../charts/chart-spec.ts';
+import { chartSql, missingColumnProblems } from '../charts/chart-spec.ts';
 import { chartSpec, inputSpec } from '../dashboard/spec-cache.ts';
 import { decodeIpc } from '../client/arrow-decode.ts';
 import type { CellState } from './cell-state.ts';
@@ -24,6 +24,8 @@ export async function runDashboardCell(
       const sql = chartSql(spec);
       if (spec.problems.length > 0 || sql === null) throw new Error(spec.problems.join(' '));
       const table = await query(sql);
+      const missing = missingColumnProblems(spec, table.schema.fields.map((f) => f.name));
+      if (missing.length > 0) throw new Error(missing.join(' '));
       return { result: { relation: null, rows: table.numRows, preview: table, elapsedMs: performance.now() - started } };
     }
     case 'kpi':

@@ -1,6 +1,6 @@
 /** Chart, KPI and input cells are written by hand too: a setting they do not have is named, not ignored. */
 import { describe, expect, it } from 'vitest';
-import { parseChartSpec } from '../../src/charts/chart-spec.ts';
+import { missingColumnProblems, parseChartSpec } from '../../src/charts/chart-spec.ts';
 import { parseKpiSpec } from '../../src/dashboard/kpi-spec.ts';
 import { parseInputSpec } from '../../src/dashboard/input-spec.ts';
 
@@ -35,5 +35,20 @@ describe('settings a cell does not have', () => {
   it('an input takes every setting it documents', () => {
     const spec = parseInputSpec('name: y\nlabel: Year\ncontrol: select\noptions: [2016, 2017]\nnumeric: true\ndefault: 2017');
     expect(spec.problems).toEqual([]);
+  });
+});
+
+describe('columns a chart names', () => {
+  const spec = parseChartSpec('data: gold.t\nmark: dot\nx: income\ny: Spend\nfill: gender\nsize: 3\nclick: {param: c, field: country}');
+
+  it('are named when the data does not have them (names are case-sensitive)', () => {
+    expect(missingColumnProblems(spec, ['income', 'spend', 'gender'])).toEqual([
+      'y: "Spend" is not a column of the chart\'s data; its columns are income, spend, gender.',
+      'click: "country" is not a column of the chart\'s data; its columns are income, spend, gender.',
+    ]);
+  });
+
+  it('are not when it has them; a colour or a size need not be a column', () => {
+    expect(missingColumnProblems(spec, ['income', 'Spend', 'country'])).toEqual([]);
   });
 });
