@@ -22,6 +22,8 @@ export const CHANNELS = ['x', 'y', 'fill', 'stroke', 'size', 'facet', 'text'] as
 export type Channel = (typeof CHANNELS)[number];
 export const FORMATS = ['currency', 'percent', 'integer', 'number', 'date', 'month'] as const;
 const KEYS = ['title', 'data', 'mark', ...CHANNELS, 'sort', 'format', 'click', 'drill', 'height'];
+/** Names other chart tools use for these settings (Vega-Lite, ggplot, Power BI). */
+const SYNONYMS = { color: 'fill', colour: 'fill', type: 'mark', query: 'data', sql: 'data', table: 'data', label: 'title', name: 'title' };
 export type AxisFormat = (typeof FORMATS)[number];
 
 export interface ChartSpec {
@@ -44,7 +46,7 @@ export interface ChartSpec {
 
 export function parseChartSpec(source: string): ChartSpec {
   const { value: raw, problem } = parseYamlObject(source);
-  const problems = problem ? [problem] : unknownKeyProblems(raw, KEYS, 'a chart');
+  const problems = problem ? [problem] : unknownKeyProblems(raw, KEYS, 'a chart', SYNONYMS);
   const data = optionalString(raw['data']);
   if (data === null) problems.push('No "data:": give a SQL query or a table name such as gold.fact_sales.');
   const mark = (optionalString(raw['mark']) ?? 'bar') as ChartMark;

@@ -23,11 +23,17 @@ export function optionalString(value: unknown): string | null {
  * known key when it looks like a typo of one: an unknown key would otherwise be ignored
  * without a word, and the chart or card drawn without what the person asked for.
  */
-export function unknownKeyProblems(raw: Record<string, unknown>, known: readonly string[], what: string): string[] {
+export function unknownKeyProblems(
+  raw: Record<string, unknown>,
+  known: readonly string[],
+  what: string,
+  /** Words people bring from other tools, and the key that means it here (color → fill). */
+  synonyms: Readonly<Record<string, string>> = {},
+): string[] {
   return Object.keys(raw)
     .filter((key) => !known.includes(key))
     .map((key) => {
-      const near = known.find((k) => editDistance(k, key.toLowerCase()) <= Math.min(2, k.length - 1));
+      const near = synonyms[key.toLowerCase()] ?? known.find((k) => editDistance(k, key.toLowerCase()) <= Math.min(2, k.length - 1));
       const hint = near ? ` Did you mean "${near}"?` : '';
       return `"${key}" is not a setting of ${what}.${hint} Its settings: ${known.join(', ')}.`;
     });

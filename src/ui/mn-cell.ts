@@ -287,7 +287,8 @@ export class MnCell extends LitElement {
     const parts = [];
     // Failed data tests show as the test list below, not as one long error message.
     const failedTests = cell.kind === 'test' && state.tests !== undefined && state.status === 'error';
-    if (state.status === 'error' && state.message && !failedTests) {
+    // A spec's problems are listed above the output already; the error would repeat them.
+    if (state.status === 'error' && state.message && !failedTests && !this.saysProblems(state.message)) {
       parts.push(html`<pre class="error" role="alert">${state.message}</pre>`);
       // The engine found the files too big to load (csv-ingest.ts): offer its way out.
       if (cell.kind === 'bronze' && state.message.includes('"materialize: false"') && !/^\s*materialize\s*:/m.test(cell.source)) {

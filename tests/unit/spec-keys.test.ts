@@ -18,6 +18,11 @@ describe('settings a cell does not have', () => {
     expect(spec.problems[0]).toMatch(/^"colour_by" is not a setting of a chart\. Its settings: title, data, mark, x, y, fill/);
   });
 
+  it('a chart points a word from other tools to its own (color → fill)', () => {
+    const spec = parseChartSpec('data: gold.t\nmark: bar\nx: a\ny: b\ncolor: gender');
+    expect(spec.problems[0]).toMatch(/^"color" is not a setting of a chart\. Did you mean "fill"\?/);
+  });
+
   it('a chart takes every setting it documents', () => {
     const source = [
       'title: T', 'data: gold.t', 'mark: bar', 'x: a', 'y: b', 'fill: g', 'stroke: g', 'size: n', 'facet: f', 'text: t',
