@@ -49,13 +49,23 @@ export function analyzeNotebook(notebook: Notebook): Map<string, CellAnalysis> {
   const result = new Map<string, CellAnalysis>();
   for (const cell of notebook.cells) result.set(cell.id, analyzeCell(cell, schemas));
 
-  // Second pass: parameters used but set by no input cell.
-  const declared = new Set([...result.values()].map((a) => a.definesParam).filter((p) => p !== null));
+  // Second pass: parameters used but set by no input cell, or set by two.
+  const setter = new Map<string, string>();
   for (const [id, analysis] of result) {
-    const unknown = analysis.params.filter((p) => !declared.has(p));
-    if (unknown.length > 0) {
-      const problems = unknown.map((p) => `Uses $${p}, but no input cell sets a parameter named "${p}".`);
-      result.set(id, { ...analysis, problems: [...analysis.problems, ...problems] });
+    const param = analysis.definesParam;
+    if (param === null) continue;
+    const first = setter.get(param);
+    if (first === undefined) setter.set(param, id);
+    else addProblems(result, id, [`$${param} is already set by an earlier cell (${first}); give this one another name.`]);
+  }
+  for (const [id, analysis] of result) {
+    const unknown = analysis.params.filter((p) => !setter.has(p));
+    addProblems(result, id, unknown.map((p) => `Uses $${p}, but no input cell sets a parameter named "${p}".`));
+  }
+  for (const cell of notebook.cells) {
+    const compare = cell.kind === 'kpi' ? parseKpiSpec(cell.source).compare : null;
+    if (compare !== null && !setter.has(compare)) {
+      addProblems(result, cell.id, [`compare: no input cell sets a parameter named "${compare}" (the period to compare with).`]);
     }
   }
   // Third pass: the medallion layer rules (bronze ← files, silver ← bronze/silver, gold ← silver/gold).
@@ -63,6 +73,12 @@ export function analyzeNotebook(notebook: Notebook): Map<string, CellAnalysis> {
     result.set(id, { ...result.get(id)!, warnings });
   }
   return result;
+}
+
+function addProblems(result: Map<string, CellAnalysis>, id: string, problems: readonly string[]): void {
+  if (problems.length === 0) return;
+  const analysis = result.get(id)!;
+  result.set(id, { ...analysis, problems: [...analysis.problems, ...problems] });
 }
 
 function moreThanOneTable(first: string, others: readonly string[]): string {

@@ -42,6 +42,10 @@ export function parseInputSpec(source: string): InputSpec {
     problems.push('options: write a list such as [F, M]; for options from a query, write options_sql: SELECT …');
   }
   const numeric = raw['numeric'] === true || (options.length > 0 && raw['options'] instanceof Array && raw['options'].every((o) => typeof o === 'number'));
+  const defaultValue = defaultFor(control, raw['default'], numeric);
+  const defaults = Array.isArray(defaultValue) ? defaultValue : typeof defaultValue === 'string' || typeof defaultValue === 'number' ? [String(defaultValue)] : [];
+  const notOffered = options.length > 0 ? defaults.filter((d) => !options.includes(d)) : [];
+  if (notOffered.length > 0) problems.push(`default: ${notOffered.join(', ')} is not one of the options (${options.join(', ')}).`);
   return {
     name,
     label: optionalString(raw['label']) ?? name ?? 'Input',
@@ -49,7 +53,7 @@ export function parseInputSpec(source: string): InputSpec {
     options,
     optionsSql: optionalString(raw['options_sql']),
     numeric,
-    defaultValue: defaultFor(control, raw['default'], numeric),
+    defaultValue,
     problems,
   };
 }

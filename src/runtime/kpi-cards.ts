@@ -35,9 +35,9 @@ export function kpiValues(engine: EngineApi, cells: readonly Cell[], params: Par
     if (spec.problems.length > 0 || spec.sql === null) values.set(cell.id, Promise.reject(new Error(spec.problems.join(' '))));
     else sqlOf.set(cell.id, spec.sql);
   }
-  const alone = (id: string) => engine.query(bindParams(sqlOf.get(id)!, params)).then((ipc) => firstValue(decodeIpc(ipc), 0));
+  const alone = (id: string) => ask(engine, sqlOf.get(id)!, params).then((ipc) => firstValue(decodeIpc(ipc), 0));
   for (const group of mergeKpiQueries([...sqlOf].map(([id, sql]) => ({ id, sql })))) {
-    const answered = engine.query(bindParams(group.sql, params)).then(decodeIpc);
+    const answered = ask(engine, group.sql, params).then(decodeIpc);
     group.ids.forEach((id, column) => {
       values.set(id, answered.then((table) => firstValue(table, column), () => alone(id)));
     });
@@ -97,6 +97,18 @@ export function previousPeriod(params: Params, name: string): ParamValue | null 
     return { from: iso(from - (to - from) - day), to: iso(from - day) };
   }
   return null;
+}
+
+/**
+ * Sends a card's query now, in the order asked. A parameter no input sets fails that
+ * card's promise, not the caller (which is sending a whole plan's queries at once).
+ */
+function ask(engine: EngineApi, sql: string, params: Params): Promise<Uint8Array> {
+  try {
+    return engine.query(bindParams(sql, params));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 /** A number as exact decimal text; any other value (a date, a name) as the grid shows it. */

@@ -335,7 +335,7 @@ export class NotebookRuntime {
     if (epoch !== this.epoch) return; // cancelled (or the engine restarted) before it started
     const started = performance.now();
     const busyBefore = await this.busyTime();
-    await this.syncVariables();
+    const unset = await this.syncVariables();
     const failed = new Set<string>();
     const early = new EarlyQueries(plan, this.earlyContext());
     early.sendFrom(0);
@@ -351,6 +351,13 @@ export class NotebookRuntime {
         failed.add(id);
         const name = this.analysis.get(failedParent)?.defines ?? failedParent;
         this.setState(id, { status: 'blocked', message: `Not run: it reads ${name}, which failed.` });
+        continue;
+      }
+      const unsetParam = this.analysis.get(id)?.params.find((p) => unset.has(p));
+      if (unsetParam !== undefined) {
+        // Its query would read the parameter's last value, not the one chosen: say so instead.
+        failed.add(id);
+        this.setState(id, { status: 'error', message: unset.get(unsetParam)!, progress: null });
         continue;
       }
       this.runningId = id;
@@ -417,14 +424,24 @@ export class NotebookRuntime {
     }
   }
 
-  /** Gives each parameter's DuckDB variable its current value (see analysis/params.ts). */
-  private async syncVariables(): Promise<void> {
+  /**
+   * Gives each parameter's DuckDB variable its current value (see analysis/params.ts).
+   * Returns why each parameter that could not be set was not (a date range from a shared
+   * link with a month 13): the cells using it fail with that, the others run.
+   */
+  private async syncVariables(): Promise<Map<string, string>> {
+    const unset = new Map<string, string>();
     for (const [name, value] of this.params) {
-      const sql = setVariableSql(name, value, this.nullTypes.get(name) ?? null);
-      if (this.syncedParams.get(name) === sql) continue;
-      await this.engine.query(sql);
-      this.syncedParams.set(name, sql);
+      try {
+        const sql = setVariableSql(name, value, this.nullTypes.get(name) ?? null);
+        if (this.syncedParams.get(name) === sql) continue;
+        await this.engine.query(sql);
+        this.syncedParams.set(name, sql);
+      } catch (error) {
+        unset.set(name, `$${name} could not be set to ${JSON.stringify(value)}: ${messageOf(error)}`);
+      }
     }
+    return unset;
   }
 
   private async runOne(id: string, epoch = this.epoch, early?: Promise<Partial<CellState>>): Promise<boolean> {

@@ -89,4 +89,27 @@ describe('input controls', () => {
     await runtime.setInput('countries', ["Côte d'Ivoire", 'Germany']);
     expect(total()).toEqual({ total: '20.50', orders: '1' });
   });
+
+  it('a value the engine cannot take (a restored date range with month 13) fails the cells using it, and the next good value runs them', async () => {
+    await runtime.setInputs([['countries', []], ['period', { from: '2017-13-01', to: '2017-12-31' }]]);
+    expect(runtime.state('total').status).toBe('error');
+    expect(runtime.state('total').message).toMatch(/^\$period could not be set to .*2017-13-01.*: Conversion Error/);
+    await runtime.setInput('period', null);
+    expect(total()).toEqual({ total: '61.50', orders: '3' });
+  });
 });
+
+describe('a KPI card using a parameter no input sets', () => {
+  it('fails with the parameter named, and the plan goes on', async () => {
+    const notebook = parseNotebook(
+      NOTEBOOK +
+        '\n```kpi id=card\nlabel: Card\nsql: SELECT sum(amount) FROM gold.orders WHERE country = $nowhere\n```\n' +
+        '\n```kpi id=fine\nlabel: Fine\nsql: SELECT count(*) FROM gold.orders\n```\n',
+    );
+    const cards = new NotebookRuntime(await createNodeEngine(), notebook);
+    await cards.runAll();
+    expect(cards.state('card')).toMatchObject({ status: 'error', message: expect.stringMatching(/Uses \$nowhere/) });
+    expect(cards.state('fine')).toMatchObject({ status: 'done', kpi: { value: '3' } });
+  });
+});
+

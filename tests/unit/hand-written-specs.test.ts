@@ -1,8 +1,13 @@
-/** Chart, KPI and input cells are written by hand too: a setting they do not have is named, not ignored. */
+/**
+ * Chart, KPI and input cells are written by hand too: a setting they do not have, a column
+ * or a parameter that is not there, is named rather than ignored.
+ */
 import { describe, expect, it } from 'vitest';
 import { missingColumnProblems, parseChartSpec } from '../../src/charts/chart-spec.ts';
 import { parseKpiSpec } from '../../src/dashboard/kpi-spec.ts';
 import { parseInputSpec } from '../../src/dashboard/input-spec.ts';
+import { analyzeNotebook } from '../../src/analysis/analyze-notebook.ts';
+import { parseNotebook } from '../../src/notebook/format.ts';
 
 describe('settings a cell does not have', () => {
   it('a KPI card names a misspelt key and the key it is near', () => {
@@ -55,5 +60,26 @@ describe('columns a chart names', () => {
 
   it('are not when it has them; a colour or a size need not be a column', () => {
     expect(missingColumnProblems(spec, ['income', 'Spend', 'country'])).toEqual([]);
+  });
+});
+
+describe('parameters across cells', () => {
+  const analyze = (text: string) => analyzeNotebook(parseNotebook(text));
+
+  it('a second input setting the same parameter is told so', () => {
+    const found = analyze('```input id=a\nname: g\noptions: [F]\n```\n```input id=b\nname: g\noptions: [M]\n```');
+    expect(found.get('a')!.problems).toEqual([]);
+    expect(found.get('b')!.problems).toEqual(['$g is already set by an earlier cell (a); give this one another name.']);
+  });
+
+  it('a KPI comparing with a parameter no input sets is told so', () => {
+    const found = analyze('```kpi id=k\nlabel: K\nsql: SELECT 1\ncompare: yeer\n```\n```input id=y\nname: year\noptions: [2016]\n```');
+    expect(found.get('k')!.problems).toEqual(['compare: no input cell sets a parameter named "yeer" (the period to compare with).']);
+  });
+
+  it('an input whose default is not among its options is told so', () => {
+    expect(parseInputSpec('name: g\noptions: [F, M]\ndefault: X').problems).toEqual(['default: X is not one of the options (F, M).']);
+    expect(parseInputSpec('name: y\noptions: [2016, 2017]\ndefault: 2017').problems).toEqual([]);
+    expect(parseInputSpec('name: c\ncontrol: multi-select\noptions: [a, b]\ndefault: [a, z]').problems).toEqual(['default: z is not one of the options (a, b).']);
   });
 });
