@@ -14,8 +14,8 @@ import { layerOf } from '../analysis/analyze-sql.ts';
 import { buildGraph, descendants, planRun, type DependencyGraph } from '../graph/dependency-graph.ts';
 import { decodeIpc } from '../client/arrow-decode.ts';
 import { IDLE, type CellState } from './cell-state.ts';
-import { setVariableSql, type ParamValue } from '../analysis/params.ts';
-import { nullSqlType, parseInputSpec } from '../dashboard/input-spec.ts';
+import type { ParamValue } from '../analysis/params.ts';
+import { ParamVariables } from './param-variables.ts';
 import { runDashboardCell } from './dashboard-cells.ts';
 import { EarlyQueries, type EarlyContext } from './early-queries.ts';
 import { bronzeCellsReading, newBronzeCellFor } from './dropped-files.ts';
@@ -36,12 +36,8 @@ export class NotebookRuntime {
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
   private fileNames: string[] = [];
-  /** Current value of each `$parameter`, set by input cells (slicers) and chart clicks. */
-  private readonly params = new Map<string, ParamValue>();
-  /** The SQL type of each input's variable when it is null (input-spec.ts nullSqlType). */
-  private readonly nullTypes = new Map<string, string>();
-  /** The value last given to each DuckDB variable, to set only what changed. */
-  private readonly syncedParams = new Map<string, string>();
+  /** Each `$parameter`'s value, set by input cells (slicers) and chart clicks, and its DuckDB variable. */
+  private readonly variables = new ParamVariables();
   /** Bumped on every change so views can tell cheaply that something moved. */
   revision = 0;
   /** Bumped when the notebook's text or an input's value changes (what autosave keeps). */
@@ -153,6 +149,10 @@ export class NotebookRuntime {
   /** The current value of every parameter. */
   inputValues(): ReadonlyMap<string, ParamValue> {
     return this.params;
+  }
+
+  private get params(): Map<string, ParamValue> {
+    return this.variables.values;
   }
 
   /**
@@ -269,7 +269,7 @@ export class NotebookRuntime {
    */
   engineRestarted(message: string): void {
     this.stop(message, this.runningId);
-    this.syncedParams.clear();
+    this.variables.forgetEngine();
     for (const cell of this.notebook.cells) {
       if (cell.kind === 'markdown') continue;
       const state = this.state(cell.id);
@@ -335,7 +335,7 @@ export class NotebookRuntime {
     if (epoch !== this.epoch) return; // cancelled (or the engine restarted) before it started
     const started = performance.now();
     const busyBefore = await this.busyTime();
-    const unset = await this.syncVariables();
+    const unset = await this.variables.sync(this.engine);
     const failed = new Set<string>();
     const early = new EarlyQueries(plan, this.earlyContext());
     early.sendFrom(0);
@@ -424,26 +424,6 @@ export class NotebookRuntime {
     }
   }
 
-  /**
-   * Gives each parameter's DuckDB variable its current value (see analysis/params.ts).
-   * Returns why each parameter that could not be set was not (a date range from a shared
-   * link with a month 13): the cells using it fail with that, the others run.
-   */
-  private async syncVariables(): Promise<Map<string, string>> {
-    const unset = new Map<string, string>();
-    for (const [name, value] of this.params) {
-      try {
-        const sql = setVariableSql(name, value, this.nullTypes.get(name) ?? null);
-        if (this.syncedParams.get(name) === sql) continue;
-        await this.engine.query(sql);
-        this.syncedParams.set(name, sql);
-      } catch (error) {
-        unset.set(name, `$${name} could not be set to ${JSON.stringify(value)}: ${messageOf(error)}`);
-      }
-    }
-    return unset;
-  }
-
   private async runOne(id: string, epoch = this.epoch, early?: Promise<Partial<CellState>>): Promise<boolean> {
     const cell = this.notebook.cells.find((c) => c.id === id)!;
     const analysis = this.analysis.get(id)!;
@@ -518,19 +498,7 @@ export class NotebookRuntime {
 
   private reanalyze(): void {
     this.analysis = analyzeNotebook(this.notebook);
-    // A new input cell starts at its default; existing values survive edits elsewhere.
-    this.nullTypes.clear();
-    for (const cell of this.notebook.cells) {
-      if (cell.kind === 'input') {
-        const spec = parseInputSpec(cell.source);
-        if (spec.name && !this.params.has(spec.name)) this.params.set(spec.name, spec.defaultValue);
-        const nullType = nullSqlType(spec);
-        if (spec.name && nullType) this.nullTypes.set(spec.name, nullType);
-      } else if (cell.kind === 'chart') {
-        const drill = this.analysis.get(cell.id)?.definesParam;
-        if (drill && !this.params.has(drill)) this.params.set(drill, []);
-      }
-    }
+    this.variables.adopt(this.notebook.cells, this.analysis);
     this.graph = buildGraph(
       this.notebook.cells.map((c) => ({
         id: c.id,

@@ -19,17 +19,12 @@ import { formatRows, formatSeconds } from './format.ts';
 import type { MnSqlEditor } from './mn-sql-editor.ts';
 import './mn-sql-editor.ts';
 import './mn-markdown.ts';
-import './mn-result-grid.ts';
-import './mn-table-export.ts';
-import './mn-ingest-report.ts';
 import './mn-slicer.ts';
 import './mn-kpi-card.ts';
 import './mn-chart-view.ts';
 import './mn-layer-warnings.ts';
-import './mn-test-results.ts';
-import './mn-cleaning-report.ts';
-import { layerOf } from '../analysis/analyze-sql.ts';
 import { chartSpec, inputSpec, kpiSpec } from '../dashboard/spec-cache.ts';
+import { cellOutput, isVisual, type OutputContext } from './cell-output.ts';
 
 /** Sent up when a cell is deleted, so the app can offer to bring it back. */
 export interface CellDeletedDetail {
@@ -145,7 +140,7 @@ export class MnCell extends LitElement {
         .warnings=${this.runtime?.warnings(cell.id) ?? []}
         .cellName=${this.name}
       ></mn-layer-warnings>
-      ${markdown ? nothing : this.renderOutput()}
+      ${markdown ? nothing : cellOutput(this.outputContext())}
     </section>`;
   }
 
@@ -282,114 +277,15 @@ export class MnCell extends LitElement {
     </div>`;
   }
 
-  private renderOutput() {
-    const { state, cell } = this;
-    const parts = [];
-    // Failed data tests show as the test list below, not as one long error message.
-    const failedTests = cell.kind === 'test' && state.tests !== undefined && state.status === 'error';
-    // A spec's problems are listed above the output already; the error would repeat them.
-    if (state.status === 'error' && state.message && !failedTests && !this.saysProblems(state.message)) {
-      parts.push(html`<pre class="error" role="alert">${state.message}</pre>`);
-      // The engine found the files too big to load (csv-ingest.ts): offer its way out.
-      if (cell.kind === 'bronze' && state.message.includes('"materialize: false"') && !/^\s*materialize\s*:/m.test(cell.source)) {
-        parts.push(
-          html`<p class="note">
-            <button class="btn" @click=${this._onQueryInPlace}>Query the file in place</button>
-            Nothing is loaded; each query reads the file again.
-          </p>`,
-        );
-      }
-    } else if (state.status === 'blocked' && !this.saysProblems(state.message)) {
-      parts.push(
-        html`<p class="note blocked">${state.message ?? 'Not run: an upstream cell failed.'}</p>`,
-      );
-    } else if (state.status === 'done' && state.message) {
-      parts.push(html`<p class="note">${state.message}</p>`);
-    } else if (state.status === 'stale') {
-      parts.push(
-        // After an engine restart the message says what was lost; otherwise an edit did it.
-        html`<p class="note">
-          ${state.message ?? 'Out of date: this cell or a table it reads changed. Run it to refresh.'}
-        </p>`,
-      );
-    }
-    if (cell.kind === 'bronze' && (state.progress || (state.ingest && state.status !== 'error'))) {
-      parts.push(
-        html`<mn-ingest-report
-          .report=${state.ingest}
-          .progress=${state.progress}
-          .cellId=${cell.id}
-          .source=${cell.source}
-          editable
-        ></mn-ingest-report>`,
-      );
-    }
-    const result = state.result;
-    if (result && state.status !== 'error' && state.status !== 'blocked' && cell.kind === 'chart') {
-      parts.push(
-        html`<details>
-          <summary>Data behind the chart (${formatRows(result.rows)})</summary>
-          <mn-result-grid .result=${result} .label=${`Data of ${this.name}`}></mn-result-grid>
-        </details>`,
-      );
-    } else if (
-      result &&
-      state.status !== 'error' &&
-      state.status !== 'blocked' &&
-      !isVisual(cell.kind)
-    ) {
-      const grid = html`<mn-result-grid
-          .result=${result}
-          .label=${`Result of ${this.name}`}
-        ></mn-result-grid>
-        ${result.relation
-          ? html`<mn-table-export
-              .engine=${this.runtime?.engine}
-              .relation=${result.relation}
-              name=${this.name}
-            ></mn-table-export>`
-          : nothing}`;
-      parts.push(
-        cell.kind === 'bronze'
-          ? html`<details>
-              <summary>Preview raw rows</summary>
-              ${grid}
-            </details>`
-          : grid,
-      );
-    }
-    if (cell.kind === 'test' && state.tests && state.status !== 'blocked') {
-      parts.push(
-        html`<mn-test-results
-          .tests=${state.tests}
-          .table=${this.runtime?.analysis.get(cell.id)?.references[0] ?? ''}
-          .cellId=${cell.id}
-        ></mn-test-results>`,
-      );
-    }
-    if (result && state.status !== 'error' && state.status !== 'blocked' && this.buildsFromBronze()) {
-      parts.push(
-        html`<mn-cleaning-report
-          .cellId=${cell.id}
-          .table=${this.name}
-          .result=${result}
-        ></mn-cleaning-report>`,
-      );
-    }
-    if (parts.length === 0) return nothing;
-    const dim = state.status !== 'done' && state.status !== 'error' && state.status !== 'blocked';
-    return html`<div class="out ${dim ? 'dim' : ''}">${parts}</div>`;
-  }
-
-  /** A silver table made from bronze rows: it gets a cleaning report. */
-  private buildsFromBronze(): boolean {
-    const a = this.runtime?.analysis.get(this.cell.id);
-    return (
-      this.cell.kind === 'sql' &&
-      !!a?.defines &&
-      a.layer === 'silver' &&
-      a.references.some((r) => layerOf(r) === 'bronze')
-    );
+  private outputContext(): OutputContext {
+    return {
+      cell: this.cell,
+      state: this.state,
+      name: this.name,
+      runtime: this.runtime,
+      saysProblems: (message) => this.saysProblems(message),
+      onQueryInPlace: () => this._onQueryInPlace(),
+    };
   }
 
   /** Whether a message only repeats the problems already listed above it. */
@@ -483,11 +379,6 @@ export class MnCell extends LitElement {
       );
     });
   }
-}
-
-/** Cells that show as a slicer, a KPI card or a chart rather than as their text. */
-function isVisual(kind: CellKind): boolean {
-  return kind === 'input' || kind === 'kpi' || kind === 'chart';
 }
 
 function placeholderFor(kind: CellKind): string {
