@@ -29,6 +29,9 @@ export const icons = {
   edit: icon(svg`<path d="M4 20h4L19 9l-4-4L4 16z" /><path d="m13.5 6.5 4 4" />`),
   upload: icon(svg`<path d="M12 16V4" /><path d="m6 10 6-6 6 6" /><path d="M4 20h16" />`),
   close: icon(svg`<path d="M6 6l12 12M18 6 6 18" />`),
+  keyboard: icon(
+    svg`<rect x="3" y="6" width="18" height="12" rx="2" /><path d="M7 10h.01M11 10h.01M15 10h.01M7 14h10" />`,
+  ),
   download: icon(svg`<path d="M12 4v12" /><path d="m6 10 6 6 6-6" /><path d="M4 20h16" />`),
   sliders: icon(
     svg`<path d="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0" /><circle cx="16" cy="6" r="2" /><circle cx="10" cy="12" r="2" /><circle cx="18" cy="18" r="2" />`,

@@ -33,6 +33,7 @@ import './mn-dashboard.ts';
 import './mn-filter-bar.ts';
 import './mn-lineage.ts';
 import './mn-presentation.ts';
+import './mn-shortcuts.ts';
 import { FileDrop } from './file-drop.ts';
 
 /**
@@ -309,6 +310,7 @@ export class MnApp extends LitElement {
           : nothing
       }
       <mn-toasts></mn-toasts>
+      <mn-shortcuts></mn-shortcuts>
     `;
   }
 

@@ -196,6 +196,9 @@ export class MnTopBar extends LitElement {
         width: 15px;
         height: 15px;
       }
+      .icon-only {
+        padding: 0 9px;
+      }
       /* The shortcuts also show in the buttons' tooltips: below a wide screen the hint
          gives way, so the actions keep one row. */
       @media (max-width: 1500px) {
@@ -273,6 +276,10 @@ export class MnTopBar extends LitElement {
         .file .btn {
           padding: 0 9px;
         }
+        /* A phone has no keyboard to list shortcuts for; the row keeps its room. */
+        .icon-only {
+          display: none;
+        }
         .views {
           order: 10;
           width: 100%;
@@ -335,6 +342,14 @@ export class MnTopBar extends LitElement {
         <input id="files" type="file" multiple accept=".csv,.tsv,.txt" @change=${this._onFiles} />
       </span>
       <button
+        class="btn icon-only"
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+        @click=${this._onShortcuts}
+      >
+        ${icons.keyboard}
+      </button>
+      <button
         class="btn present"
         @click=${this._onPresent}
         title="Present the notebook one cell at a time, code hidden (Esc to leave)"
@@ -345,6 +360,10 @@ export class MnTopBar extends LitElement {
         ${icons.playAll}Run all
       </button>
     </div>`;
+  }
+
+  private _onShortcuts(): void {
+    this.dispatchEvent(new CustomEvent('mn-show-shortcuts', { bubbles: true, composed: true }));
   }
 
   private _onFiles(event: Event): void {
