@@ -25,6 +25,7 @@ export const icons = {
     svg`<path d="M4 7h16" /><path d="M10 11v6M14 11v6" /><path d="M6 7l1 13h10l1-13" /><path d="M9 7V4h6v3" />`,
   ),
   addSql: icon(svg`<path d="m8 8-4 4 4 4" /><path d="m16 8 4 4-4 4" /><path d="M12 9v6M9 12h6" />`),
+  addMore: icon(svg`<path d="M12 5v14M5 12h14" />`),
   addText: icon(svg`<path d="M4 6h16M4 12h9M4 18h7" /><path d="M18 14v6M15 17h6" />`),
   edit: icon(svg`<path d="M4 20h4L19 9l-4-4L4 16z" /><path d="m13.5 6.5 4 4" />`),
   upload: icon(svg`<path d="M12 16V4" /><path d="m6 10 6-6 6 6" /><path d="M4 20h16" />`),

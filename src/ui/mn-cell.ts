@@ -12,7 +12,7 @@ import { IDLE } from '../runtime/cell-state.ts';
 import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
 import type { Layer } from '../analysis/analyze-sql.ts';
 import { runtimeContext } from './runtime-context.ts';
-import { resetStyles, buttonStyles, layerStyles, statusStyles, errorBlockStyles } from './styles/shared.ts';
+import { resetStyles, buttonStyles, layerStyles, statusStyles, errorBlockStyles, menuStyles } from './styles/shared.ts';
 import { cellStyles } from './styles/cell-styles.ts';
 import { icons } from './icons.ts';
 import { formatRows, formatSeconds } from './format.ts';
@@ -25,6 +25,9 @@ import './mn-chart-view.ts';
 import './mn-layer-warnings.ts';
 import { chartSpec, inputSpec, kpiSpec } from '../dashboard/spec-cache.ts';
 import { cellOutput, isVisual, type OutputContext } from './cell-output.ts';
+import { MENU_KINDS, MENU_LABELS, starterSource, type MenuKind, type StartingPoint } from './cell-templates.ts';
+import { startingColumns } from './starting-columns.ts';
+import { MenuButton } from './menu-button.ts';
 
 /** Sent up when a cell is deleted, so the app can offer to bring it back. */
 export interface CellDeletedDetail {
@@ -40,6 +43,7 @@ export class MnCell extends LitElement {
     layerStyles,
     statusStyles,
     errorBlockStyles,
+    menuStyles,
     cellStyles,
   ];
 
@@ -60,6 +64,7 @@ export class MnCell extends LitElement {
   /** Whether a slicer's, card's or chart's YAML is open under it. */
   @state() private specOpen = false;
   @query('mn-sql-editor') private editor?: MnSqlEditor;
+  private readonly addMenu = new MenuButton(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new, empty text cell opens for writing.
@@ -76,6 +81,7 @@ export class MnCell extends LitElement {
   /** Puts the caret in this cell's editor (after it was added, say). */
   async focusEditor(): Promise<void> {
     if (this.cell.kind === 'markdown') this.editing = true;
+    if (isVisual(this.cell.kind)) this.specOpen = true;
     await this.updateComplete;
     this.editor?.focus();
     this.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -105,7 +111,11 @@ export class MnCell extends LitElement {
   override render() {
     const { cell, state } = this;
     const markdown = cell.kind === 'markdown';
-    return html`<section aria-label=${this.name} class=${cell.kind} data-status=${state.status}>
+    return html`<section
+      aria-label=${this.name}
+      class="${cell.kind} ${this.addMenu.open ? 'menu-open' : ''}"
+      data-status=${state.status}
+    >
       <header>
         ${markdown ? nothing : this.renderBadge(cell.kind)}
         ${markdown ? nothing : html`<span class="name">${this.name}</span>`}
@@ -265,6 +275,27 @@ export class MnCell extends LitElement {
       >
         ${icons.addText}
       </button>
+      <span class="add-menu" @keydown=${this.addMenu.onKey}>
+        <button
+          class="icon-btn"
+          aria-label="Add chart, card, slicer or tests below"
+          title="Add a chart, KPI card, slicer, data tests or files cell below"
+          aria-haspopup="menu"
+          aria-expanded=${this.addMenu.open ? 'true' : 'false'}
+          @click=${this.addMenu.toggle}
+        >
+          ${icons.addMore}
+        </button>
+        ${
+          this.addMenu.open
+            ? html`<div role="menu" aria-label="Add below">
+                ${MENU_KINDS.map(
+                  (kind) => html`<button role="menuitem" @click=${() => this._onAddKind(kind)}>${MENU_LABELS[kind]}</button>`,
+                )}
+              </div>`
+            : nothing
+        }
+      </span>
       <span class="sep"></span>
       <button
         class="icon-btn"
@@ -362,8 +393,22 @@ export class MnCell extends LitElement {
     );
   }
 
-  private add(kind: CellKind): void {
-    const id = this.runtime?.dispatch({ type: 'add', kind, afterId: this.cell.id });
+  /** A chart, card, slicer, tests or files cell below, started from this cell's result. */
+  private _onAddKind(kind: MenuKind): void {
+    this.addMenu.close();
+    this.add(kind, starterSource(kind, this.startingPoint()));
+  }
+
+  /** This cell's result as a new cell can start from it: its table (or query) and columns. */
+  private startingPoint(): StartingPoint | null {
+    const { cell, state } = this;
+    const preview = state.result?.preview;
+    if (cell.kind !== 'sql' || !preview || state.status !== 'done') return null;
+    return { table: this.runtime?.analysis.get(cell.id)?.defines ?? null, sql: cell.source, columns: startingColumns(preview) };
+  }
+
+  private add(kind: CellKind, source?: string): void {
+    const id = this.runtime?.dispatch({ type: 'add', kind, afterId: this.cell.id, ...(source ? { source } : {}) });
     if (id)
       this.dispatchEvent(
         new CustomEvent('mn-focus-cell', { detail: { id }, bubbles: true, composed: true }),

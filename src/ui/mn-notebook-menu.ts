@@ -8,8 +8,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { NotebookSession } from '../share/session.ts';
 import { addressOf } from '../share/open-request.ts';
-import { resetStyles, buttonStyles } from './styles/shared.ts';
+import { resetStyles, buttonStyles, menuStyles } from './styles/shared.ts';
 import { IS_MAC } from './platform-keys.ts';
+import { MenuButton } from './menu-button.ts';
 import type { MnShareDialog } from './mn-share-dialog.ts';
 import './mn-share-dialog.ts';
 
@@ -18,6 +19,7 @@ export class MnNotebookMenu extends LitElement {
   static override styles = [
     resetStyles,
     buttonStyles,
+    menuStyles,
     css`
       :host {
         display: flex;
@@ -59,55 +61,12 @@ export class MnNotebookMenu extends LitElement {
         width: 12px;
         height: 12px;
       }
-      [role='menu'] {
-        position: absolute;
-        right: 0;
-        top: calc(100% + 6px);
-        z-index: 30;
-        min-width: 220px;
-        display: grid;
-        padding: 6px;
-        border: 1px solid var(--mn-border-strong);
-        border-radius: var(--mn-radius-sm);
-        background: var(--mn-surface);
-        box-shadow: 0 8px 24px rgb(16 24 40 / 0.16);
-      }
-      [role='menuitem'] {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 16px;
-        height: 34px;
-        padding: 0 10px;
-        border: none;
-        border-radius: 6px;
-        background: none;
-        color: var(--mn-text);
-        font: 500 13px/1 var(--mn-font);
-        text-align: left;
-        text-decoration: none;
-        cursor: pointer;
-      }
-      [role='menuitem']:hover,
-      [role='menuitem']:focus-visible {
-        outline: none;
-        background: var(--mn-surface-muted);
-      }
-      [role='menuitem'] kbd {
-        color: var(--mn-text-faint);
-        font: 12px/1 var(--mn-font);
-      }
-      [role='separator'] {
-        height: 1px;
-        margin: 4px 2px;
-        background: var(--mn-border);
-      }
     `,
   ];
 
   @property({ attribute: false }) session?: NotebookSession;
   @state() private note: { text: string; error: boolean } | null = null;
-  @state() private menuOpen = false;
+  private readonly menu = new MenuButton(this);
   @query('mn-share-dialog') private dialog?: MnShareDialog;
   private readonly onChange = () => this.requestUpdate();
   private watched?: NotebookSession;
@@ -115,13 +74,11 @@ export class MnNotebookMenu extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this.onShortcut);
-    window.addEventListener('pointerdown', this.onOutside);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onShortcut);
-    window.removeEventListener('pointerdown', this.onOutside);
     this.watched?.removeEventListener('change', this.onChange);
     this.watched = undefined;
   }
@@ -135,10 +92,6 @@ export class MnNotebookMenu extends LitElement {
       event.preventDefault();
       void this._onOpen();
     }
-  };
-
-  private readonly onOutside = (event: PointerEvent): void => {
-    if (this.menuOpen && !event.composedPath().includes(this)) this.menuOpen = false;
   };
 
   protected override willUpdate(): void {
@@ -156,17 +109,17 @@ export class MnNotebookMenu extends LitElement {
     return html`
       <span class="saved ${problem ? 'problem' : 'ok'}" role="status">${saved}</span>
       ${this.note ? html`<span class="note ${this.note.error ? 'error' : ''}" role="status">${this.note.text}</span>` : nothing}
-      <span class="file-menu" @keydown=${this._onMenuKey}>
+      <span class="file-menu" @keydown=${this.menu.onKey}>
         <button
           class="btn"
           aria-haspopup="menu"
-          aria-expanded=${this.menuOpen ? 'true' : 'false'}
-          @click=${this._onToggleMenu}
+          aria-expanded=${this.menu.open ? 'true' : 'false'}
+          @click=${this.menu.toggle}
         >
           File
           <svg viewBox="0 0 12 12" aria-hidden="true"><path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" stroke-width="1.5" /></svg>
         </button>
-        ${this.menuOpen ? this.renderMenu() : nothing}
+        ${this.menu.open ? this.renderMenu() : nothing}
       </span>
       <button class="btn" @click=${this._onShare}>Share</button>
       <mn-share-dialog @mn-save-file=${this._onSave}></mn-share-dialog>
@@ -205,42 +158,9 @@ export class MnNotebookMenu extends LitElement {
     </div>`;
   }
 
-  private async _onToggleMenu(): Promise<void> {
-    this.menuOpen = !this.menuOpen;
-    if (!this.menuOpen) return;
-    await this.updateComplete;
-    this.menuItems()[0]?.focus();
-  }
-
   private choose(action: () => Promise<void>): void {
-    this.closeMenu();
+    this.menu.close();
     void action();
-  }
-
-  private closeMenu(): void {
-    this.menuOpen = false;
-    this.renderRoot.querySelector<HTMLElement>('[aria-haspopup]')?.focus();
-  }
-
-  private menuItems(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-  }
-
-  /** Arrow keys move between the items, Escape closes the menu (WAI-ARIA menu button). */
-  private _onMenuKey(event: KeyboardEvent): void {
-    if (!this.menuOpen) return;
-    const items = this.menuItems();
-    const at = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.closeMenu();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      items[(at + step + items.length) % items.length]?.focus();
-    } else if (event.key === 'Tab') {
-      this.menuOpen = false;
-    }
   }
 
   private async _onShare(): Promise<void> {

@@ -146,6 +146,13 @@ export const cellStyles = css`
   section.markdown:focus-within .toolbar {
     opacity: 1;
   }
+  .add-menu {
+    position: relative;
+  }
+  /* Its "Add…" menu open, the cell stacks above the cells below, which the menu overlaps. */
+  section.menu-open {
+    z-index: 5;
+  }
   .toolbar .run {
     color: var(--mn-accent);
   }

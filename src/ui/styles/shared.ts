@@ -177,3 +177,50 @@ export const skeletonStyles = css`
     }
   }
 `;
+
+/** A menu under its button (menu-button.ts): File, a cell's "Add…" menu. */
+export const menuStyles = css`
+  [role='menu'] {
+    position: absolute;
+    right: 0;
+    top: calc(100% + 6px);
+    z-index: 30;
+    min-width: 220px;
+    display: grid;
+    padding: 6px;
+    border: 1px solid var(--mn-border-strong);
+    border-radius: var(--mn-radius-sm);
+    background: var(--mn-surface);
+    box-shadow: 0 8px 24px rgb(16 24 40 / 0.16);
+  }
+  [role='menuitem'] {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 16px;
+    height: 34px;
+    padding: 0 10px;
+    border: none;
+    border-radius: 6px;
+    background: none;
+    color: var(--mn-text);
+    font: 500 13px/1 var(--mn-font);
+    text-align: left;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  [role='menuitem']:hover,
+  [role='menuitem']:focus-visible {
+    outline: none;
+    background: var(--mn-surface-muted);
+  }
+  [role='menuitem'] kbd {
+    color: var(--mn-text-faint);
+    font: 12px/1 var(--mn-font);
+  }
+  [role='separator'] {
+    height: 1px;
+    margin: 4px 2px;
+    background: var(--mn-border);
+  }
+`;

@@ -1,0 +1,68 @@
+/** New chart, card, slicer and test cells start from the result of the cell they are added under. */
+import { describe, expect, it } from 'vitest';
+import { starterSource, MENU_KINDS, type StartingPoint } from '../../src/ui/cell-templates.ts';
+import { parseChartSpec } from '../../src/charts/chart-spec.ts';
+import { parseKpiSpec } from '../../src/dashboard/kpi-spec.ts';
+import { parseInputSpec } from '../../src/dashboard/input-spec.ts';
+import { parseTestSpec } from '../../src/analysis/test-spec.ts';
+import { parseBronzeSpec } from '../../src/analysis/bronze-spec.ts';
+
+const customers: StartingPoint = {
+  table: 'gold.customer_360',
+  sql: 'CREATE OR REPLACE TABLE gold.customer_360 AS …',
+  columns: [
+    { name: 'customer_key', type: 'integer', distinct: 0 },
+    { name: 'full_name', type: 'text', distinct: 200 },
+    { name: 'birth_year', type: 'integer', distinct: 0 },
+    { name: 'total_orders', type: 'integer', distinct: 0 },
+    { name: 'country', type: 'text', distinct: 6 },
+    { name: 'total_revenue', type: 'fractional', distinct: 0 },
+  ],
+};
+
+describe('a cell added under a result', () => {
+  it('charts the sum of its money column by its fewest-valued text column, in SQL', () => {
+    const spec = parseChartSpec(starterSource('chart', customers));
+    expect(spec.problems).toEqual([]);
+    expect(spec.data).toBe('SELECT country, sum(total_revenue) AS total_revenue\nFROM gold.customer_360\nGROUP BY 1 ORDER BY 2 DESC LIMIT 20\n');
+    expect(spec.channels).toEqual({ x: 'total_revenue', y: 'country' });
+    expect(spec.title).toBe('Total revenue by country');
+  });
+
+  it('reads a query cell as a subquery, and quotes a column SQL cannot name bare', () => {
+    const query: StartingPoint = {
+      table: null,
+      sql: 'SELECT region AS "Sales Region", amount FROM gold.t;',
+      columns: [
+        { name: 'Sales Region', type: 'text', distinct: 3 },
+        { name: 'amount', type: 'integer', distinct: 0 },
+      ],
+    };
+    const spec = parseChartSpec(starterSource('chart', query));
+    expect(spec.data).toContain('SELECT "Sales Region", sum(amount) AS amount\nFROM (\n  SELECT region AS "Sales Region", amount FROM gold.t\n)');
+    expect(spec.channels.y).toBe('Sales Region');
+  });
+
+  it('makes a card, a slicer and tests of the same columns', () => {
+    expect(parseKpiSpec(starterSource('kpi', customers))).toMatchObject({ label: 'Total revenue', problems: [] });
+    const slicer = parseInputSpec(starterSource('input', customers));
+    expect(slicer).toMatchObject({ name: 'country', label: 'Country', problems: [] });
+    expect(slicer.optionsSql).toBe('SELECT DISTINCT country\nFROM gold.customer_360\nORDER BY 1\n');
+    const tests = parseTestSpec(starterSource('test', customers));
+    expect(tests.problems).toEqual([]);
+    expect(tests.table).toBe('gold.customer_360');
+  });
+
+  it('starts as a valid example when there is no result to start from', () => {
+    for (const kind of MENU_KINDS) {
+      const source = starterSource(kind, null);
+      const problems =
+        kind === 'chart' ? parseChartSpec(source).problems
+        : kind === 'kpi' ? parseKpiSpec(source).problems
+        : kind === 'input' ? parseInputSpec(source).problems
+        : kind === 'test' ? parseTestSpec(source).problems
+        : parseBronzeSpec(source).problems;
+      expect(problems, kind).toEqual([]);
+    }
+  });
+});
