@@ -83,6 +83,20 @@ export function starterSource(kind: MenuKind, from: StartingPoint | null): strin
   }
 }
 
+/**
+ * A SQL cell added under a cell that makes `layer.name` starts the next step of the
+ * medallion pattern: bronze.x → silver.x, silver.x → gold.x, a gold table (or one whose
+ * next table a cell makes already) → a query of it. Empty under anything else.
+ */
+export function nextLayerSql(table: string | null, defined: ReadonlySet<string>): string {
+  const [layer, name] = table?.split('.') ?? [];
+  if (!layer || !name) return '';
+  const next = layer === 'bronze' ? 'silver' : layer === 'silver' ? 'gold' : null;
+  // A table some cell already makes is not made twice (the later cell would be ignored).
+  if (next === null || defined.has(`${next}.${name}`)) return `SELECT *\nFROM ${table}`;
+  return `CREATE OR REPLACE TABLE ${next}.${name} AS\nSELECT *\nFROM ${table}`;
+}
+
 /** Names of identifiers and calendar parts, numbers nobody sums. */
 const NOT_A_MEASURE = /(^|_)(id|key|code|number|no|nr|year|month|day|quarter|week)$/i;
 

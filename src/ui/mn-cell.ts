@@ -25,7 +25,7 @@ import './mn-chart-view.ts';
 import './mn-layer-warnings.ts';
 import { chartSpec, inputSpec, kpiSpec } from '../dashboard/spec-cache.ts';
 import { cellOutput, isVisual, type OutputContext } from './cell-output.ts';
-import { MENU_KINDS, MENU_LABELS, starterSource, type MenuKind, type StartingPoint } from './cell-templates.ts';
+import { MENU_KINDS, MENU_LABELS, nextLayerSql, starterSource, type MenuKind, type StartingPoint } from './cell-templates.ts';
 import { startingColumns } from './starting-columns.ts';
 import { MenuButton } from './menu-button.ts';
 
@@ -370,7 +370,9 @@ export class MnCell extends LitElement {
   }
 
   private _onAddSql(): void {
-    this.add('sql');
+    const analysis = this.runtime?.analysis;
+    const defined = new Set([...(analysis?.values() ?? [])].flatMap((a) => (a.defines ? [a.defines] : [])));
+    this.add('sql', nextLayerSql(analysis?.get(this.cell.id)?.defines ?? null, defined));
   }
 
   private _onAddMarkdown(): void {

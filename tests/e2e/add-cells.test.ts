@@ -14,7 +14,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-test('a chart and a slicer added under gold.customer_360 start from its columns and run', async () => {
+test('a chart, a slicer and a query added under gold.customer_360 start from it and run', async () => {
   const { page, errors } = await openPage(browser, inject('baseUrl'));
   await expect.poll(() => plansRun(page), { timeout: 120_000 }).toBeGreaterThan(0);
   await waitForIdle(page);
@@ -50,6 +50,17 @@ test('a chart and a slicer added under gold.customer_360 start from its columns 
   const options = await slicer.getByRole('combobox').locator('option').allInnerTexts();
   expect(options.length).toBeGreaterThan(2);
   expect(options[0]).toBe('All');
+
+  // A SQL cell under a gold table starts as a query of it.
+  await customers.getByRole('button', { name: 'Add SQL cell below' }).click();
+  const query = page.locator('section.sql').filter({ has: page.locator('.cm-focused') });
+  await expect.poll(() => query.locator('.cm-content').innerText()).toBe('SELECT *\nFROM gold.customer_360');
+  await page.keyboard.press('Shift+Enter');
+  await expect.poll(() => query.locator('.cell-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+  // All of the table's rows: the count its own cell shows.
+  const made = await customers.locator('header .meta').first().innerText();
+  expect(made).toMatch(/^[\d,]+ rows$/);
+  expect(await query.locator('header .meta').first().innerText()).toBe(made);
   expect(errors).toEqual([]);
   await page.close();
 });

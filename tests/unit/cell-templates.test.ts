@@ -1,6 +1,6 @@
 /** New chart, card, slicer and test cells start from the result of the cell they are added under. */
 import { describe, expect, it } from 'vitest';
-import { starterSource, MENU_KINDS, type StartingPoint } from '../../src/ui/cell-templates.ts';
+import { nextLayerSql, starterSource, MENU_KINDS, type StartingPoint } from '../../src/ui/cell-templates.ts';
 import { parseChartSpec } from '../../src/charts/chart-spec.ts';
 import { parseKpiSpec } from '../../src/dashboard/kpi-spec.ts';
 import { parseInputSpec } from '../../src/dashboard/input-spec.ts';
@@ -64,5 +64,19 @@ describe('a cell added under a result', () => {
         : parseBronzeSpec(source).problems;
       expect(problems, kind).toEqual([]);
     }
+  });
+});
+
+describe('a SQL cell added under a table', () => {
+  it('takes the next step of the medallion pattern', () => {
+    const none = new Set<string>();
+    expect(nextLayerSql('bronze.sales', none)).toBe('CREATE OR REPLACE TABLE silver.sales AS\nSELECT *\nFROM bronze.sales');
+    expect(nextLayerSql('silver.sales', none)).toBe('CREATE OR REPLACE TABLE gold.sales AS\nSELECT *\nFROM silver.sales');
+    expect(nextLayerSql('gold.fact_sales', none)).toBe('SELECT *\nFROM gold.fact_sales');
+    expect(nextLayerSql(null, none)).toBe('');
+  });
+
+  it('queries the table instead when a cell makes the next one already', () => {
+    expect(nextLayerSql('bronze.sales', new Set(['silver.sales']))).toBe('SELECT *\nFROM bronze.sales');
   });
 });
