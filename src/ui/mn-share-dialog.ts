@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { SAFE_URL_LENGTH } from '../share/share-link.ts';
-import { resetStyles, buttonStyles } from './styles/shared.ts';
+import { resetStyles, buttonStyles, dialogStyles } from './styles/shared.ts';
 
 export interface ShareResult {
   readonly url: string;
@@ -19,22 +19,14 @@ export class MnShareDialog extends LitElement {
   static override styles = [
     resetStyles,
     buttonStyles,
+    dialogStyles,
     css`
       dialog {
         width: min(640px, calc(100vw - 32px));
-        border: 1px solid var(--mn-border);
-        border-radius: 12px;
         padding: 20px 22px;
-        box-shadow: var(--mn-shadow-raised);
-        color: var(--mn-text);
-        font: 14px/1.5 var(--mn-font);
-      }
-      dialog::backdrop {
-        background: rgb(20 24 32 / 0.35);
       }
       h2 {
-        margin: 0 0 6px;
-        font-size: 17px;
+        margin-bottom: 6px;
       }
       p {
         margin: 0 0 12px;

@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
-import { resetStyles, buttonStyles } from './styles/shared.ts';
+import { resetStyles, buttonStyles, dialogStyles } from './styles/shared.ts';
 import { IS_MAC } from './platform-keys.ts';
 
 const MOD = IS_MAC ? '⌘' : 'Ctrl';
@@ -55,29 +55,18 @@ export class MnShortcuts extends LitElement {
   static override styles = [
     resetStyles,
     buttonStyles,
+    dialogStyles,
     css`
       dialog {
         width: min(560px, calc(100vw - 32px));
         max-height: calc(100vh - 48px);
-        border: 1px solid var(--mn-border);
-        border-radius: 12px;
         padding: 18px 22px 20px;
-        box-shadow: var(--mn-shadow-raised);
-        color: var(--mn-text);
-        font: 14px/1.5 var(--mn-font);
-      }
-      dialog::backdrop {
-        background: rgb(20 24 32 / 0.35);
       }
       header {
         display: flex;
         align-items: center;
         justify-content: space-between;
         margin-bottom: 4px;
-      }
-      h2 {
-        margin: 0;
-        font-size: 17px;
       }
       h3 {
         margin: 14px 0 6px;

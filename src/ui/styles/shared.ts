@@ -224,3 +224,21 @@ export const menuStyles = css`
     background: var(--mn-border);
   }
 `;
+
+/** A modal dialog (native <dialog>, showModal): Share, Keyboard shortcuts. Width is each one's own. */
+export const dialogStyles = css`
+  dialog {
+    border: 1px solid var(--mn-border);
+    border-radius: 12px;
+    box-shadow: var(--mn-shadow-raised);
+    color: var(--mn-text);
+    font: 14px/1.5 var(--mn-font);
+  }
+  dialog::backdrop {
+    background: rgb(20 24 32 / 0.35);
+  }
+  h2 {
+    margin: 0;
+    font-size: 17px;
+  }
+`;
