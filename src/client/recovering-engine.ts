@@ -24,6 +24,7 @@ import type {
   IngestResult,
   RegisteredFile,
   RelationProfile,
+  RowOrder,
   RunOptions,
   RunResult,
   TableInfo,
@@ -184,8 +185,8 @@ export class RecoveringEngine implements EngineApi {
     return this.call((e) => e.run(sql, options));
   }
 
-  page(relation: string, offset: number, limit: number): Promise<Uint8Array> {
-    return this.call((e) => e.page(relation, offset, limit));
+  page(relation: string, offset: number, limit: number, order?: RowOrder): Promise<Uint8Array> {
+    return this.call((e) => e.page(relation, offset, limit, order));
   }
 
   query(sql: string): Promise<Uint8Array> {

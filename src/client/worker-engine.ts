@@ -44,7 +44,7 @@ function connectWorker(): EngineConnection {
         options,
       ),
     run: (sql, options) => remote.run(sql, options),
-    page: (relation, offset, limit) => remote.page(relation, offset, limit),
+    page: (relation, offset, limit, order) => remote.page(relation, offset, limit, order),
     query: (sql) => remote.query(sql),
     catalog: () => remote.catalog(),
     runTests: (table, tests) => remote.runTests(table, [...tests]),

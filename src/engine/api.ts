@@ -312,6 +312,12 @@ export interface CleaningReport {
   readonly elapsedMs: number;
 }
 
+/** Rows sorted by one column, nulls last either way (as a spreadsheet sorts). */
+export interface RowOrder {
+  readonly column: string;
+  readonly descending: boolean;
+}
+
 export interface EngineApi {
   info(): Promise<EngineInfo>;
   addFile(name: string, handle: FileHandle): Promise<RegisteredFile>;
@@ -325,8 +331,8 @@ export interface EngineApi {
     options?: IngestOptions,
   ): Promise<IngestResult>;
   run(sql: string, options: RunOptions): Promise<RunResult>;
-  /** Rows [offset, offset + limit) of a relation, Arrow IPC. */
-  page(relation: string, offset: number, limit: number): Promise<Uint8Array>;
+  /** Rows [offset, offset + limit) of a relation, Arrow IPC; in `order` when given (a grid's sorted column). */
+  page(relation: string, offset: number, limit: number, order?: RowOrder): Promise<Uint8Array>;
   /** Any query's whole result, Arrow IPC. For small results (catalog, charts). */
   query(sql: string): Promise<Uint8Array>;
   catalog(): Promise<TableInfo[]>;

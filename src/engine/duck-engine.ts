@@ -16,6 +16,7 @@ import type {
   IngestResult,
   RelationProfile,
   RegisteredFile,
+  RowOrder,
   RunOptions,
   RunResult,
   TableInfo,
@@ -161,8 +162,8 @@ export class DuckEngine implements EngineApi {
     });
   }
 
-  async page(relation: string, offset: number, limit: number): Promise<Uint8Array> {
-    return this.call((session) => pageOf(session, relation, offset, limit));
+  async page(relation: string, offset: number, limit: number, order?: RowOrder): Promise<Uint8Array> {
+    return this.call((session) => pageOf(session, relation, offset, limit, order));
   }
 
   async query(sql: string): Promise<Uint8Array> {
@@ -293,9 +294,10 @@ async function kindOf(session: DuckSession, qualified: string): Promise<'TABLE' 
   return kind === 'VIEW' || kind === 'TABLE' ? kind : null;
 }
 
-function pageOf(session: DuckSession, relation: string, offset: number, limit: number): Promise<Uint8Array> {
+function pageOf(session: DuckSession, relation: string, offset: number, limit: number, order?: RowOrder): Promise<Uint8Array> {
+  const orderBy = order ? ` ORDER BY ${quoteIdent(order.column)} ${order.descending ? 'DESC' : 'ASC'} NULLS LAST` : '';
   return session.bytes(
-    `SELECT * FROM ${relation} LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`,
+    `SELECT * FROM ${relation}${orderBy} LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`,
   );
 }
 

@@ -5,7 +5,7 @@
  * a failure blocks what depends on it instead of running it on stale inputs; and a result
  * that arrives after its cell was edited again is kept but shown as stale.
  */
-import type { CleaningReport, EngineApi, FileHandle, IngestProgress, RelationProfile } from '../engine/api.ts';
+import type { CleaningReport, EngineApi, FileHandle, IngestProgress, RelationProfile, RowOrder } from '../engine/api.ts';
 import type { Cell, Notebook } from '../notebook/types.ts';
 import { reduceNotebook, addedCellId, type NotebookAction } from '../notebook/reducer.ts';
 import { analyzeNotebook, type CellAnalysis } from '../analysis/analyze-notebook.ts';
@@ -235,8 +235,8 @@ export class NotebookRuntime {
   }
 
   /** Rows [offset, offset + limit) of a cell's result, for the grid's scrolling. */
-  async page(relation: string, offset: number, limit: number) {
-    return decodeIpc(await this.engine.page(relation, offset, limit));
+  async page(relation: string, offset: number, limit: number, order?: RowOrder) {
+    return decodeIpc(await this.engine.page(relation, offset, limit, order));
   }
 
   /** Tables and columns the engine holds now, for completion and browsing. */

@@ -2,6 +2,8 @@
  * A result as a virtual table: fixed-height rows, only the visible ones in the DOM, pages
  * of 200 rows fetched through the runtime as the person scrolls, so a million-row result
  * scrolls like a short one. Values are text nodes (never HTML) formatted by arrow-decode.
+ * Clicking a column's header sorts by it (ascending, descending, as it came): the engine
+ * sorts, page by page, so sorting a million rows sends no more of them than scrolling.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
@@ -12,6 +14,7 @@ import { resetStyles } from './styles/shared.ts';
 import { resultGridStyles } from './styles/result-grid-styles.ts';
 import { runtimeContext } from './runtime-context.ts';
 import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
+import type { RowOrder } from '../engine/api.ts';
 import { PageCache, type DisplayRow } from './page-cache.ts';
 import { formatCount } from './format.ts';
 import './mn-column-profile.ts';
@@ -42,12 +45,16 @@ export class MnResultGrid extends LitElement {
   /** Whether the column profiles show under the grid (results the engine keeps only). */
   @state() private profiling = false;
   @state() private scrollOffset = 0;
+  /** The column the rows are sorted by, if the person chose one (results the engine keeps only). */
+  @state() private order: RowOrder | null = null;
   @state() private viewportHeight = VISIBLE_ROWS * ROW_HEIGHT;
   @query('.scroller') private scroller?: HTMLElement;
 
   private columns: ResultColumn[] = [];
   private widths: number[] = [];
   private cache?: PageCache;
+  /** The preview's display rows, made once per result. */
+  private previewCache?: DisplayRow[];
   private frame = 0;
   private resizeObserver = new ResizeObserver(() => this.measure());
 
@@ -101,16 +108,7 @@ export class MnResultGrid extends LitElement {
       >
         <div class="header" role="row" aria-rowindex="1" style="grid-template-columns:${template}">
           <div class="th gutter" aria-hidden="true"></div>
-          ${this.columns.map(
-            (column) =>
-              html`<div
-                class="th ${column.numeric ? 'num' : ''}"
-                role="columnheader"
-                title=${column.name}
-              >
-                <span class="name">${column.name}</span><span class="type">${column.label}</span>
-              </div>`,
-          )}
+          ${this.columns.map((column) => this.renderHeader(column, result.relation !== null))}
         </div>
         <div class="spacer" style="height:${geometry.spacerHeight}px">
           <div class="rows" style="transform:translateY(${geometry.offset}px)">${rows}</div>
@@ -152,6 +150,30 @@ export class MnResultGrid extends LitElement {
           : nothing
       }
     `;
+  }
+
+  private renderHeader(column: ResultColumn, sortable: boolean) {
+    const sorted = this.order?.column === column.name ? this.order : null;
+    const arrow = sorted ? (sorted.descending ? '▼' : '▲') : '';
+    const content = html`<span class="name">${column.name}${arrow ? html`<span class="arrow" aria-hidden="true"> ${arrow}</span>` : nothing}</span
+      ><span class="type">${column.label}</span>`;
+    return html`<div
+      class="th ${column.numeric ? 'num' : ''}"
+      role="columnheader"
+      title=${column.name}
+      aria-sort=${sorted ? (sorted.descending ? 'descending' : 'ascending') : 'none'}
+    >
+      ${sortable ? html`<button class="sort" @click=${() => this.sortBy(column.name)}>${content}</button>` : content}
+    </div>`;
+  }
+
+  /** Ascending, then descending, then as the rows came. */
+  private sortBy(column: string): void {
+    const current = this.order?.column === column ? this.order : null;
+    this.order = current === null ? { column, descending: false } : current.descending ? null : { column, descending: true };
+    this.cache = this.pages();
+    this.scroller?.scrollTo({ top: 0 });
+    this.scrollOffset = 0;
   }
 
   private renderRow(index: number, row: DisplayRow | undefined, template: string) {
@@ -215,17 +237,30 @@ export class MnResultGrid extends LitElement {
   private reset(): void {
     const result = this.result;
     this.cache = undefined;
+    this.previewCache = undefined;
     this.columns = result ? columnsOf(result.preview) : [];
     if (!result) return;
-    const preview = displayRows(result.preview);
-    this.widths = this.columns.map((column, c) => estimateWidth(column, preview, c));
-    const relation = result.relation;
+    this.widths = this.columns.map((column, c) => estimateWidth(column, this.previewRows, c));
+    // A new result of the same cell (a slicer moved) keeps its sort, if it has the column.
+    if (this.order && !this.columns.some((c) => c.name === this.order!.column)) this.order = null;
+    this.cache = this.pages();
+  }
+
+  /** The rows as shown: the result's first rows as it came, or pages in the chosen order. */
+  private pages(): PageCache {
+    const relation = this.result?.relation ?? null;
     const runtime = this.runtime;
-    this.cache = new PageCache(async (offset, limit) => {
+    const order = this.order ?? undefined;
+    const cache = new PageCache(async (offset, limit) => {
       if (!relation || !runtime) return [];
-      return displayRows(await runtime.page(relation, offset, limit));
+      return displayRows(await runtime.page(relation, offset, limit, order));
     }, PAGE_SIZE);
-    this.cache.seed(0, preview, relation ? result.rows : preview.length);
+    if (!order) cache.seed(0, this.previewRows, relation ? this.result!.rows : this.previewRows.length);
+    return cache;
+  }
+
+  private get previewRows(): DisplayRow[] {
+    return this.result ? (this.previewCache ??= displayRows(this.result.preview)) : [];
   }
 
   private measure(): void {

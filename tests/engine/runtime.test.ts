@@ -128,4 +128,15 @@ describe('runtime', () => {
     expect(status('both')).toBe('done');
     expect(status('read-two')).toBe('done');
   });
+
+  it('pages a result in the order of a column, nulls last both ways', async () => {
+    runtime.dispatch({ type: 'add', kind: 'sql', id: 'ages', source: 'SELECT * FROM (VALUES (30), (NULL), (10), (20)) t(age)' });
+    await runtime.runCell('ages');
+    const relation = runtime.state('ages').result!.relation!;
+    const ages = async (descending: boolean) =>
+      [...(await runtime.page(relation, 0, 10, { column: 'age', descending })).getChild('age')!];
+    expect(await ages(false)).toEqual([10, 20, 30, null]);
+    expect(await ages(true)).toEqual([30, 20, 10, null]);
+    expect([...(await runtime.page(relation, 1, 2, { column: 'age', descending: true })).getChild('age')!]).toEqual([20, 10]);
+  });
 });

@@ -52,6 +52,33 @@ export const resultGridStyles = (rowHeight: number, headerHeight: number): CSSRe
   .th.num {
     align-items: flex-end;
   }
+  /* A sortable header is a button that looks like the header it is. */
+  .th .sort {
+    display: flex;
+    flex-direction: column;
+    align-items: inherit;
+    justify-content: center;
+    min-width: 0;
+    height: 100%;
+    padding: 0;
+    border: none;
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-align: inherit;
+    cursor: pointer;
+  }
+  .th .sort:hover .name {
+    color: var(--mn-accent);
+  }
+  .th .sort:focus-visible {
+    outline: 2px solid var(--mn-focus);
+    outline-offset: -2px;
+  }
+  .th .arrow {
+    color: var(--mn-accent);
+    font-size: 10px;
+  }
   .spacer {
     position: relative;
   }
