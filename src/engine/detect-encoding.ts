@@ -24,6 +24,8 @@ export async function detectEncoding(
   onBytes: (done: number) => void = () => {},
 ): Promise<DetectedEncoding> {
   const head = await reader.read(0, Math.min(reader.size, 4));
+  const binary = binaryKindOf(head);
+  if (binary) throw new NotTextError(binary);
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: true };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16', bom: true };
   // DuckDB reads UTF-16 little-endian only: a big-endian file would load as no rows at all.
@@ -55,9 +57,35 @@ export async function detectEncoding(
 }
 
 export class NotTextError extends Error {
-  constructor() {
-    super('it is not a text file (it contains NUL bytes); export it as CSV and add it again.');
+  /** `known`: what the file is and what to do, when its first bytes say (an Excel workbook…). */
+  constructor(known?: BinaryKind) {
+    super(
+      known
+        ? `it is ${known.what}, not a CSV file; ${known.advice}`
+        : 'it is not a text file (it contains NUL bytes); export it as CSV and add it again.',
+    );
   }
+}
+
+interface BinaryKind {
+  readonly what: string;
+  readonly advice: string;
+}
+
+const SAVE_AS_CSV = 'save it as CSV (UTF-8) and add that file.';
+
+/**
+ * Files people drop instead of a CSV, known by their first bytes, so the message can say
+ * what the file is. Bronze cells read CSV text only (DuckDB-WASM has no Parquet or Excel
+ * reader built in, and nothing is downloaded at run time).
+ */
+function binaryKindOf(head: Uint8Array): BinaryKind | null {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (starts(0x50, 0x41, 0x52, 0x31)) return { what: 'a Parquet file', advice: SAVE_AS_CSV };
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return { what: 'an Excel workbook (.xlsx) or a zip archive', advice: `${SAVE_AS_CSV.replace(/\.$/, '')}, or unzip it and add the CSV inside.` };
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return { what: 'an Excel 97–2003 workbook (.xls)', advice: SAVE_AS_CSV };
+  if (starts(0x1f, 0x8b)) return { what: 'gzip-compressed', advice: 'decompress it and add the CSV inside.' };
+  return null;
 }
 
 export class BigEndianUtf16Error extends Error {
