@@ -18,7 +18,7 @@ export function resolveNotebook(nameOrPath: string): string {
   return found;
 }
 
-const DATA_EXTENSIONS = /\.(csv|tsv|txt)$/i;
+const DATA_EXTENSIONS = /\.(csv|tsv|txt|parquet)$/i;
 
 /** The data files of a directory (not recursive), or the named files themselves. */
 export function dataFilesIn(inputs: readonly string[]): { name: string; path: string }[] {

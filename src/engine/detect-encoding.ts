@@ -56,6 +56,11 @@ export async function detectEncoding(
   return { encoding: utf8 ? 'utf-8' : 'latin-1', bom: false };
 }
 
+/** Parquet files start with these four bytes ("PAR1"); they are read by parquet-to-csv.ts. */
+export function isParquet(head: Uint8Array): boolean {
+  return head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31;
+}
+
 export class NotTextError extends Error {
   /** `known`: what the file is and what to do, when its first bytes say (an Excel workbook…). */
   constructor(known?: BinaryKind) {
@@ -76,12 +81,11 @@ const SAVE_AS_CSV = 'save it as CSV (UTF-8) and add that file.';
 
 /**
  * Files people drop instead of a CSV, known by their first bytes, so the message can say
- * what the file is. Bronze cells read CSV text only (DuckDB-WASM has no Parquet or Excel
- * reader built in, and nothing is downloaded at run time).
+ * what the file is. Bronze cells read CSV text, and Parquet turned into it when the file
+ * is added (parquet-to-csv.ts); DuckDB-WASM has no Excel reader built in.
  */
 function binaryKindOf(head: Uint8Array): BinaryKind | null {
   const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
-  if (starts(0x50, 0x41, 0x52, 0x31)) return { what: 'a Parquet file', advice: SAVE_AS_CSV };
   if (starts(0x50, 0x4b, 0x03, 0x04)) return { what: 'an Excel workbook (.xlsx) or a zip archive', advice: `${SAVE_AS_CSV.replace(/\.$/, '')}, or unzip it and add the CSV inside.` };
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) return { what: 'an Excel 97–2003 workbook (.xls)', advice: SAVE_AS_CSV };
   if (starts(0x1f, 0x8b)) return { what: 'gzip-compressed', advice: 'decompress it and add the CSV inside.' };

@@ -9,6 +9,7 @@ import type {
   DataTest,
   DataTestResult,
   EngineApi,
+  FileIngestReport,
   EngineInfo,
   FileHandle,
   IngestOptions,
@@ -23,7 +24,15 @@ import type {
 } from './api.ts';
 import type { EngineBackend, RegisteredHandle } from './backend.ts';
 import { QueryCancelledError, type DuckSession } from './duck-session.ts';
-import { ingestFiles } from './csv-ingest.ts';
+import { formatBytes, ingestFiles } from './csv-ingest.ts';
+import { isParquet } from './detect-encoding.ts';
+
+/**
+ * The largest Parquet file read: it is decoded whole in memory, then held as CSV text
+ * (several times its size), unlike a CSV, which is read in place.
+ */
+const MAX_PARQUET_BYTES = 256 * 1000 * 1000;
+const PARQUET_NOTE = 'A Parquet file: its rows were read as text, as a CSV export of it would be (its column types are for silver to apply).';
 import { downloadFile, isDataUrl } from './download-file.ts';
 import { runDataTests } from './data-tests.ts';
 import { profileRelation } from './profile.ts';
@@ -46,6 +55,8 @@ interface CallToken {
 
 export class DuckEngine implements EngineApi {
   private readonly files = new Map<string, RegisteredHandle>();
+  /** Files that were Parquet, held as the CSV text of their rows; their reports say so. */
+  private readonly fromParquet = new Set<string>();
   /** Schemas known to exist, so a cell does not re-create its schema every run. */
   private readonly schemas = new Set<string>(['bronze', 'silver', 'gold']);
   /** What each cell's last run made of its table (`gold.x` → VIEW), to drop it without a catalog lookup. */
@@ -83,12 +94,31 @@ export class DuckEngine implements EngineApi {
   async addFile(name: string, handle: FileHandle): Promise<RegisteredFile> {
     const contents = isDataUrl(handle) ? await downloadFile(name, handle) : handle;
     if (this.files.has(name)) await this.backend.dropFile(name);
-    const registered = await this.backend.registerFile(name, contents);
+    this.fromParquet.delete(name);
+    let registered = await this.backend.registerFile(name, contents);
+    const { reader } = registered;
+    if (isParquet(await reader.read(0, Math.min(reader.size, 4)))) {
+      // Loaded as the CSV text of its rows (parquet-to-csv.ts); the file keeps its name.
+      if (reader.size > MAX_PARQUET_BYTES) {
+        await this.backend.dropFile(name);
+        throw new Error(`${name} is a Parquet file of ${formatBytes(reader.size)}; files up to ${formatBytes(MAX_PARQUET_BYTES)} are read in the browser. Save it as CSV, which is read in place at any size.`);
+      }
+      // Its reader (hyparquet) loads with the first Parquet file, not with every engine.
+      const { parquetToCsv } = await import('./parquet-to-csv.ts');
+      const csv = await parquetToCsv(await reader.read(0, reader.size)).catch(async (error: unknown) => {
+        await this.backend.dropFile(name);
+        throw new Error(`${name} starts as a Parquet file but could not be read as one: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      await this.backend.dropFile(name);
+      registered = await this.backend.registerFile(name, new Blob([csv]));
+      this.fromParquet.add(name);
+    }
     this.files.set(name, registered);
     return { name, size: registered.reader.size };
   }
 
   async removeFile(name: string): Promise<void> {
+    this.fromParquet.delete(name);
     if (this.files.delete(name)) await this.backend.dropFile(name);
   }
 
@@ -117,13 +147,18 @@ export class DuckEngine implements EngineApi {
       const { reader, sqlPath } = this.files.get(name)!;
       return { name, reader, sqlPath };
     });
-    return this.call((session) =>
+    const result = await this.call((session) =>
       ingestFiles(session, table, files, onProgress, options, {
         memoryBudget: () => this.memoryBudget(session),
         bytesRead: (sqlPath) => this.backend.bytesRead?.(sqlPath) ?? null,
         queryProgress: () => this.backend.queryProgress?.() ?? null,
       }),
     );
+    const converted = (report: FileIngestReport): FileIngestReport =>
+      this.fromParquet.has(report.file)
+        ? { ...report, warnings: [PARQUET_NOTE, ...(report.warnings ?? [])] }
+        : report;
+    return { ...result, files: result.files.map(converted) };
   }
 
   async run(sql: string, options: RunOptions): Promise<RunResult> {

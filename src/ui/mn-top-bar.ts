@@ -339,7 +339,7 @@ export class MnTopBar extends LitElement {
         <label class="btn" for="files"
           >${icons.upload}<span class="file-label">Add data files</span></label
         >
-        <input id="files" type="file" multiple accept=".csv,.tsv,.txt" @change=${this._onFiles} />
+        <input id="files" type="file" multiple accept=".csv,.tsv,.txt,.parquet" @change=${this._onFiles} />
       </span>
       <button
         class="btn icon-only"

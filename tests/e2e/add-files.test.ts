@@ -1,12 +1,15 @@
-/** Files added through the "Add data files" input load into bronze and run through to gold. */
+/** Files added through the "Add data files" input load into bronze and run through to gold; a Parquet file too. */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser } from 'playwright-core';
 import {
   cell,
   launchBrowser,
   openPage,
+  plansRun,
   rowCountText,
   ROW_COUNT,
   statusOf,
@@ -59,6 +62,27 @@ test('adding the sample files through the input and pressing Run all makes gold.
   expect(await rowCountText(gold)).toMatch(ROW_COUNT);
   // After ingest the panel tells what it found in each file.
   expect(await list.innerText()).toMatch(/UTF-8|Latin-1/);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('a Parquet file added through the input gets a bronze cell of its own and loads as text', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parquet-'));
+  const file = join(dir, 'web_orders.parquet');
+  const native = await (await DuckDBInstance.create(':memory:')).connect();
+  await native.run(
+    `COPY (SELECT range AS order_id, 'shop ' || (range % 3) AS shop, (range * 2.5)::DECIMAL(10,2) AS amount FROM range(1000)) TO '${file}' (FORMAT parquet)`,
+  );
+  const { page, errors } = await openPage(browser, inject('baseUrl'));
+  await expect.poll(() => plansRun(page), { timeout: 120_000 }).toBeGreaterThan(0);
+  await waitForIdle(page);
+
+  await page.getByLabel('Add data files').setInputFiles(file);
+  const bronze = cell(page, 'bronze.web_orders');
+  await waitForStatus(bronze, ['done', 'error']);
+  expect(await statusOf(bronze)).toBe('done');
+  expect(await rowCountText(bronze)).toBe('1,000 rows');
+  expect(await bronze.getByRole('list', { name: 'Warnings for web_orders.parquet' }).innerText()).toMatch(/A Parquet file: its rows were read as text/);
   expect(errors).toEqual([]);
   await page.close();
 });
