@@ -93,28 +93,36 @@ export class DuckEngine implements EngineApi {
 
   async addFile(name: string, handle: FileHandle): Promise<RegisteredFile> {
     const contents = isDataUrl(handle) ? await downloadFile(name, handle) : handle;
-    if (this.files.has(name)) await this.backend.dropFile(name);
+    if (this.files.delete(name)) await this.backend.dropFile(name);
     this.fromParquet.delete(name);
     let registered = await this.backend.registerFile(name, contents);
-    const { reader } = registered;
-    if (isParquet(await reader.read(0, Math.min(reader.size, 4)))) {
-      // Loaded as the CSV text of its rows (parquet-to-csv.ts); the file keeps its name.
-      if (reader.size > MAX_PARQUET_BYTES) {
-        await this.backend.dropFile(name);
-        throw new Error(`${name} is a Parquet file of ${formatBytes(reader.size)}; files up to ${formatBytes(MAX_PARQUET_BYTES)} are read in the browser. Save it as CSV, which is read in place at any size.`);
-      }
-      // Its reader (hyparquet) loads with the first Parquet file, not with every engine.
-      const { parquetToCsv } = await import('./parquet-to-csv.ts');
-      const csv = await parquetToCsv(await reader.read(0, reader.size)).catch(async (error: unknown) => {
-        await this.backend.dropFile(name);
-        throw new Error(`${name} starts as a Parquet file but could not be read as one: ${error instanceof Error ? error.message : String(error)}`);
-      });
-      await this.backend.dropFile(name);
-      registered = await this.backend.registerFile(name, new Blob([csv]));
+    if (isParquet(await registered.reader.read(0, Math.min(registered.reader.size, 4)))) {
+      registered = await this.parquetAsCsv(name, registered);
       this.fromParquet.add(name);
     }
     this.files.set(name, registered);
     return { name, size: registered.reader.size };
+  }
+
+  /** Registers a Parquet file again as the CSV text of its rows (parquet-to-csv.ts), under its own name. */
+  private async parquetAsCsv(name: string, registered: RegisteredHandle): Promise<RegisteredHandle> {
+    const { reader } = registered;
+    let csv: Uint8Array<ArrayBuffer>;
+    try {
+      if (reader.size > MAX_PARQUET_BYTES) {
+        throw new Error(
+          `${name} is a Parquet file of ${formatBytes(reader.size)}; files up to ${formatBytes(MAX_PARQUET_BYTES)} are read in the browser. Save it as CSV, which is read in place at any size.`,
+        );
+      }
+      // Its reader (hyparquet) loads with the first Parquet file, not with every engine.
+      const { parquetToCsv } = await import('./parquet-to-csv.ts');
+      csv = await parquetToCsv(await reader.read(0, reader.size)).catch((error: unknown) => {
+        throw new Error(`${name} starts as a Parquet file but could not be read as one: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    } finally {
+      await this.backend.dropFile(name);
+    }
+    return this.backend.registerFile(name, new Blob([csv]));
   }
 
   async removeFile(name: string): Promise<void> {
