@@ -7,6 +7,7 @@
  * hands in what it knows of its result.
  */
 import type { CellKind } from '../notebook/types.ts';
+import { splitStatements } from '../analysis/sql-tokens.ts';
 
 /** The kinds added from a cell's "Add…" menu (SQL and text have buttons of their own). */
 export const MENU_KINDS = ['chart', 'kpi', 'input', 'test', 'bronze'] as const;
@@ -39,7 +40,7 @@ export interface StartingColumn {
 export function starterSource(kind: MenuKind, from: StartingPoint | null): string {
   const category = from ? categoryOf(from.columns) : null;
   const measure = from ? measureOf(from.columns) : null;
-  const relation = from ? (from.table ?? `(\n    ${from.sql.trim().replace(/;\s*$/, '').replace(/\n/g, '\n    ')}\n  )`) : null;
+  const relation = from ? (from.table ?? `(\n    ${lastStatement(from.sql).replace(/\n/g, '\n    ')}\n  )`) : null;
   switch (kind) {
     case 'chart':
       if (relation === null || category === null || measure === null) {
@@ -110,6 +111,12 @@ function measureOf(columns: readonly StartingColumn[]): string | null {
 function categoryOf(columns: readonly StartingColumn[]): string | null {
   const texts = columns.filter((c) => c.type === 'text' && c.distinct >= 2);
   return [...texts].sort((a, b) => a.distinct - b.distinct)[0]?.name ?? columns.find((c) => c.type === 'text')?.name ?? null;
+}
+
+/** The statement whose result the cell shows: its last (`SET …; SELECT …` shows the SELECT). */
+function lastStatement(sql: string): string {
+  const last = splitStatements(sql).at(-1);
+  return (last ? sql.slice(last.start, last.end) : sql).trim().replace(/;\s*$/, '');
 }
 
 /** `annual_income` → `Annual income`. */

@@ -43,6 +43,20 @@ describe('a cell added under a result', () => {
     expect(spec.channels.y).toBe('Sales Region');
   });
 
+  it('reads only the statement whose result the cell shows', () => {
+    const query: StartingPoint = {
+      table: null,
+      sql: "SET VARIABLE cutoff = 10;\nSELECT shop, amount FROM gold.t WHERE amount > getvariable('cutoff');",
+      columns: [
+        { name: 'shop', type: 'text', distinct: 3 },
+        { name: 'amount', type: 'fractional', distinct: 0 },
+      ],
+    };
+    expect(parseChartSpec(starterSource('chart', query)).data).toContain(
+      "FROM (\n  SELECT shop, amount FROM gold.t WHERE amount > getvariable('cutoff')\n)",
+    );
+  });
+
   it('makes a card, a slicer and tests of the same columns', () => {
     expect(parseKpiSpec(starterSource('kpi', customers))).toMatchObject({ label: 'Total revenue', problems: [] });
     const slicer = parseInputSpec(starterSource('input', customers));
