@@ -26,6 +26,7 @@ import type { EngineBackend, RegisteredHandle } from './backend.ts';
 import { QueryCancelledError, type DuckSession } from './duck-session.ts';
 import { formatBytes, ingestFiles } from './csv-ingest.ts';
 import { isParquet } from './detect-encoding.ts';
+import { atCellLines } from './error-lines.ts';
 
 /**
  * The largest Parquet file read: it is decoded whole in memory, then held as CSV text
@@ -172,12 +173,18 @@ export class DuckEngine implements EngineApi {
   async run(sql: string, options: RunOptions): Promise<RunResult> {
     return this.call(async (session) => {
       const started = performance.now();
-      const statements = splitStatements(sql).map((s) => sql.slice(s.start, s.end));
+      const spans = splitStatements(sql);
+      const statements = spans.map((s) => sql.slice(s.start, s.end));
       if (statements.length === 0) throw new Error('The cell is empty: write a query or a CREATE TABLE.');
       if (options.defines) await this.prepareDefinition(session, options.defines);
 
-      for (const statement of statements.slice(0, -1)) await session.execute(statement);
+      for (const [i, statement] of statements.slice(0, -1).entries()) {
+        await session.execute(statement).catch((error: unknown) => {
+          throw atCellLines(error, sql, spans[i]!.start);
+        });
+      }
       const last = statements[statements.length - 1]!;
+      const lastStart = spans[spans.length - 1]!.start;
       let relation: string | null = options.defines ? quoteQualified(options.defines) : null;
       let rows: number | null = null;
       if (relation === null && QUERY_START.test(last)) {
@@ -185,12 +192,20 @@ export class DuckEngine implements EngineApi {
         relation = quoteIdent(options.resultName);
         // The statement starts on its own line so DuckDB's "LINE n" excerpt shows the person's SQL.
         // CREATE TABLE … AS answers with the number of rows it stored.
-        rows = Number(await session.scalar(`CREATE OR REPLACE TEMP TABLE ${relation} AS\n${last}`));
+        rows = Number(
+          await session.scalar(`CREATE OR REPLACE TEMP TABLE ${relation} AS\n${last}`).catch((error: unknown) => {
+            throw atCellLines(error, sql, lastStart, 1);
+          }),
+        );
       } else if (relation === null) {
-        const bytes = await session.execute(last);
+        const bytes = await session.execute(last).catch((error: unknown) => {
+          throw atCellLines(error, sql, lastStart);
+        });
         return { relation: null, rows: -1, preview: bytes, elapsedMs: performance.now() - started };
       } else {
-        await session.execute(last);
+        await session.execute(last).catch((error: unknown) => {
+          throw atCellLines(error, sql, lastStart);
+        });
         if (options.defines && options.definesKind) this.made.set(options.defines, options.definesKind === 'view' ? 'VIEW' : 'TABLE');
       }
       const count = rows ?? Number(await session.scalar(`SELECT count(*) FROM ${relation}`));

@@ -5,6 +5,7 @@
  */
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import {
+  Decoration,
   EditorView,
   keymap,
   lineNumbers,
@@ -48,25 +49,36 @@ export interface CodeEditor {
   readonly view: EditorView;
   /** Language support for the mode, with SQL completion over the catalog. */
   setLanguage(mode: EditorMode, catalog: Catalog): void;
+  /** Marks the line (1-based) a run's error names, or none. */
+  setErrorLine(line: number | null): void;
   closeCompletion(): void;
 }
 
 export function mountCodeEditor(options: CodeEditorOptions): CodeEditor {
   const language = new Compartment();
+  const errorMark = new Compartment();
   const view = new EditorView({
     parent: options.parent,
     root: options.root,
     state: EditorState.create({
       doc: options.doc,
-      extensions: extensions(options, language.of(languageFor(options.mode, options.catalog))),
+      extensions: [extensions(options, language.of(languageFor(options.mode, options.catalog))), errorMark.of([])],
     }),
   });
   return {
     view,
     setLanguage: (mode, catalog) =>
       view.dispatch({ effects: language.reconfigure(languageFor(mode, catalog)) }),
+    setErrorLine: (line) => view.dispatch({ effects: errorMark.reconfigure(errorLineMark(view.state, line)) }),
     closeCompletion: () => closeCompletion(view),
   };
+}
+
+/** A tinted line where the error points (the cell's text may have changed since: then none). */
+function errorLineMark(state: EditorState, line: number | null): Extension {
+  if (line === null || line < 1 || line > state.doc.lines) return [];
+  const at = state.doc.line(line).from;
+  return EditorView.decorations.of(Decoration.set([Decoration.line({ class: 'cm-error-line' }).range(at)]));
 }
 
 function languageFor(mode: EditorMode, catalog: Catalog): Extension {

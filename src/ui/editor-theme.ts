@@ -25,6 +25,8 @@ const theme = EditorView.theme({
   },
   '.cm-lineNumbers .cm-gutterElement': { padding: '0 4px 0 10px', fontSize: '11.5px' },
   '.cm-activeLine': { backgroundColor: 'transparent' },
+  // The line a run's error points at (code-editor.ts), over the active line's tint.
+  '.cm-line.cm-error-line': { backgroundColor: 'rgb(201 42 42 / 0.09)', boxShadow: 'inset 3px 0 0 rgb(201 42 42 / 0.7)' },
   '&.cm-focused .cm-activeLine': { backgroundColor: 'rgb(59 91 219 / 0.045)' },
   '.cm-activeLineGutter': { backgroundColor: 'transparent' },
   '&.cm-focused .cm-activeLineGutter': { color: 'var(--mn-text-muted)' },

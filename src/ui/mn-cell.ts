@@ -169,6 +169,7 @@ export class MnCell extends LitElement {
       .mode=${cell.kind === 'sql' ? 'sql' : markdown ? 'markdown' : 'text'}
       .label=${`${what} of ${this.name}`}
       .placeholder=${placeholderFor(cell.kind)}
+      .errorLine=${cell.kind === 'sql' && this.state.status === 'error' ? errorLineOf(this.state.message) : null}
       @mn-edit=${this._onEdit}
       @mn-run=${this._onRun}
       @mn-escape=${this._onStopEditing}
@@ -426,6 +427,12 @@ export class MnCell extends LitElement {
       );
     });
   }
+}
+
+/** The line of the cell a DuckDB error names ("LINE 4: …", counted within the cell by the engine). */
+function errorLineOf(message: string | null): number | null {
+  const match = message ? /\bLINE (\d+):/.exec(message) : null;
+  return match ? Number(match[1]) : null;
 }
 
 function placeholderFor(kind: CellKind): string {

@@ -86,6 +86,8 @@ export class MnSqlEditor extends LitElement {
   @property() placeholder = '';
   /** Accessible name of the editing surface, e.g. "SQL of gold.customer_360". */
   @property() label = 'Cell source';
+  /** The line (1-based) the last run's error names, marked in the editor; null for none. */
+  @property({ attribute: false }) errorLine: number | null = null;
 
   @consume({ context: catalogContext, subscribe: true })
   @property({ attribute: false })
@@ -180,6 +182,7 @@ export class MnSqlEditor extends LitElement {
       },
       onRequest: (request) => this.onRequest(request),
     });
+    this.editor.setErrorLine(this.errorLine);
     this.requestUpdate(); // the plain text gives way
     return this.editor;
   }
@@ -200,6 +203,7 @@ export class MnSqlEditor extends LitElement {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: this.source } });
     }
     if (changed.has('catalog') || changed.has('mode')) editor.setLanguage(this.mode, this.catalog);
+    if (changed.has('errorLine')) editor.setErrorLine(this.errorLine);
   }
 
   override connectedCallback(): void {

@@ -33,6 +33,11 @@ test('a syntax error in silver.sales shows the error and blocks gold', async () 
   await waitForStatus(silver.region, ['error']);
   const alert = silver.region.getByRole('alert');
   expect(await alert.innerText()).toMatch(/Parser Error|syntax error/i);
+  // The editor marks the line the error names: the one just typed, the cell's last.
+  const lines = silver.region.locator('.cm-line');
+  const line = Number(/LINE (\d+):/.exec(await alert.innerText())![1]);
+  expect(line).toBe(await lines.count());
+  await expect.poll(() => silver.region.locator('.cm-line.cm-error-line').innerText()).toBe('WHERE WHERE');
 
   await waitForStatus(gold, ['blocked']);
   await waitForIdle(page);
