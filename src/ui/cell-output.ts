@@ -26,6 +26,9 @@ export interface OutputContext {
   saysProblems(message: string | null): boolean;
   /** Makes a bronze cell's table a view over its files (offered when they are too big). */
   onQueryInPlace(): void;
+  /** The line of the cell's text the error names ("LINE 4: …"), and how to go there. */
+  readonly errorLine: number | null;
+  onGoToLine(line: number): void;
 }
 
 export function cellOutput(context: OutputContext) {
@@ -36,6 +39,10 @@ export function cellOutput(context: OutputContext) {
   // A spec's problems are listed above the output already; the error would repeat them.
   if (state.status === 'error' && state.message && !failedTests && !context.saysProblems(state.message)) {
     parts.push(html`<pre class="error" role="alert">${state.message}</pre>`);
+    const line = context.errorLine;
+    if (line !== null) {
+      parts.push(html`<p class="note"><button class="btn" @click=${() => context.onGoToLine(line)}>Go to line ${line}</button></p>`);
+    }
     // The engine found the files too big to load (csv-ingest.ts): offer its way out.
     if (cell.kind === 'bronze' && state.message.includes('"materialize: false"') && !/^\s*materialize\s*:/m.test(cell.source)) {
       parts.push(

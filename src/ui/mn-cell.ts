@@ -169,7 +169,7 @@ export class MnCell extends LitElement {
       .mode=${cell.kind === 'sql' ? 'sql' : markdown ? 'markdown' : 'text'}
       .label=${`${what} of ${this.name}`}
       .placeholder=${placeholderFor(cell.kind)}
-      .errorLine=${cell.kind === 'sql' && this.state.status === 'error' ? errorLineOf(this.state.message) : null}
+      .errorLine=${this.errorLine()}
       @mn-edit=${this._onEdit}
       @mn-run=${this._onRun}
       @mn-escape=${this._onStopEditing}
@@ -309,6 +309,11 @@ export class MnCell extends LitElement {
     </div>`;
   }
 
+  /** The line of this SQL cell its error names, if it failed and the message names one. */
+  private errorLine(): number | null {
+    return this.cell.kind === 'sql' && this.state.status === 'error' ? errorLineOf(this.state.message) : null;
+  }
+
   private outputContext(): OutputContext {
     return {
       cell: this.cell,
@@ -317,6 +322,8 @@ export class MnCell extends LitElement {
       runtime: this.runtime,
       saysProblems: (message) => this.saysProblems(message),
       onQueryInPlace: () => this._onQueryInPlace(),
+      errorLine: this.errorLine(),
+      onGoToLine: (line) => void this.editor?.goToLine(line),
     };
   }
 

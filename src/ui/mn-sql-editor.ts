@@ -243,6 +243,16 @@ export class MnSqlEditor extends LitElement {
     void this.makeEditor(true).then((editor) => editor?.view.focus());
   }
 
+  /** Puts the caret at the start of a line (1-based) and scrolls it into view. */
+  async goToLine(line: number): Promise<void> {
+    const editor = await this.makeEditor(true);
+    if (!editor) return;
+    const { view } = editor;
+    const at = view.state.doc.line(Math.min(Math.max(1, line), view.state.doc.lines)).from;
+    view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+    view.focus();
+  }
+
   private schedule(): void {
     clearTimeout(this.pending);
     this.pending = setTimeout(() => {

@@ -38,6 +38,10 @@ test('a syntax error in silver.sales shows the error and blocks gold', async () 
   const line = Number(/LINE (\d+):/.exec(await alert.innerText())![1]);
   expect(line).toBe(await lines.count());
   await expect.poll(() => silver.region.locator('.cm-line.cm-error-line').innerText()).toBe('WHERE WHERE');
+  // "Go to line" puts the caret there, from wherever it was.
+  await page.keyboard.press('Control+Home');
+  await silver.region.getByRole('button', { name: `Go to line ${line}` }).click();
+  await expect.poll(() => silver.region.locator('.cm-focused .cm-activeLine').innerText()).toBe('WHERE WHERE');
 
   await waitForStatus(gold, ['blocked']);
   await waitForIdle(page);
