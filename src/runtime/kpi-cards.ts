@@ -115,6 +115,10 @@ function ask(engine: EngineApi, sql: string, params: Params): Promise<Uint8Array
 function firstValue(table: Table, column: number): string | null {
   const values = table.getChildAt(column);
   if (!values || table.numRows === 0) return null;
+  if (table.numRows > 1) {
+    // Showing the first of several rows would pass off one group's number as the total.
+    throw new Error(`The card's query gives ${table.numRows.toLocaleString('en-US')} rows; a card shows one value: aggregate the rows (sum, count…) or keep one (LIMIT 1).`);
+  }
   const type = values.type as DataType;
   const numeric = DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type);
   return numeric ? valueToDecimalText(values.get(0), type) : cellText(values, type)(0);

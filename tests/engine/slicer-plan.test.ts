@@ -223,6 +223,15 @@ describe('KPI cards asked in one query', () => {
     expect(cards.state('total').kpi?.value).toBe('6');
   });
 
+  it('fails, saying why, when its query gives several rows', async () => {
+    const notebook = parseNotebook(
+      ['# Cards', '```kpi id=per-row', 'label: Per row', 'sql: SELECT range FROM range(3)', '```'].join('\n'),
+    );
+    const cards = new NotebookRuntime(engine, notebook);
+    await cards.runAll();
+    expect(cards.state('per-row')).toMatchObject({ status: 'error', message: expect.stringMatching(/gives 3 rows; a card shows one value/) });
+  });
+
   it('gives a card made ready later in the plan its previous period too', async () => {
     const notebook = parseNotebook(
       [
