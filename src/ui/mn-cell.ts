@@ -14,7 +14,6 @@ import type { Layer } from '../analysis/analyze-sql.ts';
 import { runtimeContext } from './runtime-context.ts';
 import { resetStyles, buttonStyles, layerStyles, statusStyles, errorBlockStyles, menuStyles } from './styles/shared.ts';
 import { cellStyles } from './styles/cell-styles.ts';
-import { icons } from './icons.ts';
 import { formatRows, formatSeconds } from './format.ts';
 import type { MnSqlEditor } from './mn-sql-editor.ts';
 import './mn-sql-editor.ts';
@@ -25,7 +24,8 @@ import './mn-chart-view.ts';
 import './mn-layer-warnings.ts';
 import { chartSpec, inputSpec, kpiSpec } from '../dashboard/spec-cache.ts';
 import { cellOutput, isVisual, type OutputContext } from './cell-output.ts';
-import { MENU_KINDS, MENU_LABELS, nextLayerSql, starterSource, type MenuKind, type StartingPoint } from './cell-templates.ts';
+import { nextLayerSql, starterSource, type MenuKind, type StartingPoint } from './cell-templates.ts';
+import { cellToolbar, type ToolbarActions } from './cell-toolbar.ts';
 import { startingColumns } from './starting-columns.ts';
 import { MenuButton } from './menu-button.ts';
 
@@ -128,7 +128,7 @@ export class MnCell extends LitElement {
                 <span class="meta">${formatSeconds(state.result.elapsedMs)}</span>`
             : nothing
         }
-        ${this.renderToolbar(markdown)}
+        ${cellToolbar(this.toolbarActions(markdown))}
       </header>
       ${
         markdown && !this.editing
@@ -220,94 +220,22 @@ export class MnCell extends LitElement {
     return html`<span class="layer kind">${kind === 'bronze' ? 'files' : kind}</span>`;
   }
 
-  private renderToolbar(markdown: boolean) {
-    return html`<div class="toolbar" role="group" aria-label="Cell actions">
-      ${
-        markdown
-          ? html`<button
-              class="icon-btn"
-              aria-label="Edit"
-              title="Edit text"
-              @click=${this._onEditMarkdown}
-            >
-              ${icons.edit}
-            </button>`
-          : html`<button
-              class="icon-btn run"
-              aria-label="Run cell"
-              title="Run cell (Shift+Enter)"
-              @click=${this._onRun}
-            >
-              ${icons.play}
-            </button>`
-      }
-      <button
-        class="icon-btn"
-        aria-label="Move up"
-        title="Move up"
-        ?disabled=${this.first}
-        @click=${this._onMoveUp}
-      >
-        ${icons.up}
-      </button>
-      <button
-        class="icon-btn"
-        aria-label="Move down"
-        title="Move down"
-        ?disabled=${this.last}
-        @click=${this._onMoveDown}
-      >
-        ${icons.down}
-      </button>
-      <span class="sep"></span>
-      <button
-        class="icon-btn"
-        aria-label="Add SQL cell below"
-        title="Add SQL cell below"
-        @click=${this._onAddSql}
-      >
-        ${icons.addSql}
-      </button>
-      <button
-        class="icon-btn"
-        aria-label="Add markdown cell below"
-        title="Add text cell below"
-        @click=${this._onAddMarkdown}
-      >
-        ${icons.addText}
-      </button>
-      <span class="add-menu" @keydown=${this.addMenu.onKey}>
-        <button
-          class="icon-btn"
-          aria-label="Add chart, card, slicer or tests below"
-          title="Add a chart, KPI card, slicer, data tests or files cell below"
-          aria-haspopup="menu"
-          aria-expanded=${this.addMenu.open ? 'true' : 'false'}
-          @click=${this.addMenu.toggle}
-        >
-          ${icons.addMore}
-        </button>
-        ${
-          this.addMenu.open
-            ? html`<div role="menu" aria-label="Add below">
-                ${MENU_KINDS.map(
-                  (kind) => html`<button role="menuitem" @click=${() => this._onAddKind(kind)}>${MENU_LABELS[kind]}</button>`,
-                )}
-              </div>`
-            : nothing
-        }
-      </span>
-      <span class="sep"></span>
-      <button
-        class="icon-btn"
-        aria-label="Delete cell"
-        title="Delete cell"
-        @click=${this._onDelete}
-      >
-        ${icons.trash}
-      </button>
-    </div>`;
+  private toolbarActions(markdown: boolean): ToolbarActions {
+    return { markdown, first: this.first, last: this.last, addMenu: this.addMenu, ...this.toolbarHandlers };
   }
+
+  /** Made once, so the toolbar's listeners stay the same functions from render to render. */
+  private readonly toolbarHandlers = {
+    editMarkdown: () => this._onEditMarkdown(),
+    run: () => this._onRun(),
+    moveUp: () => this._onMoveUp(),
+    moveDown: () => this._onMoveDown(),
+    addSql: () => this._onAddSql(),
+    addMarkdown: () => this._onAddMarkdown(),
+    addKind: (kind: MenuKind) => this._onAddKind(kind),
+    remove: () => this._onDelete(),
+  };
+
 
   /** The line of this SQL cell its error names, if it failed and the message names one. */
   private errorLine(): number | null {
