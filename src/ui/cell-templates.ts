@@ -37,7 +37,11 @@ export interface StartingColumn {
   readonly distinct: number;
 }
 
-export function starterSource(kind: MenuKind, from: StartingPoint | null): string {
+/**
+ * `takenParams`: parameters inputs set already. A new slicer gets a name of its own: the
+ * first input naming a parameter wins, so a new one above would take an existing slicer's.
+ */
+export function starterSource(kind: MenuKind, from: StartingPoint | null, takenParams: ReadonlySet<string> = new Set()): string {
   const category = from ? categoryOf(from.columns) : null;
   const measure = from ? measureOf(from.columns) : null;
   const relation = from ? (from.table ?? `(\n    ${lastStatement(from.sql).replace(/\n/g, '\n    ')}\n  )`) : null;
@@ -47,33 +51,34 @@ export function starterSource(kind: MenuKind, from: StartingPoint | null): strin
         return 'title: Revenue by category\ndata: |\n  SELECT category, sum(revenue) AS revenue\n  FROM gold.fact_sales GROUP BY category\nmark: bar\nx: category\ny: revenue\nsort: -y';
       }
       return [
-        `title: ${title(measure)} by ${title(category).toLowerCase()}`,
+        `title: ${yamlText(`${title(measure)} by ${title(category).toLowerCase()}`)}`,
         'data: |',
         `  SELECT ${ident(category)}, sum(${ident(measure)}) AS ${ident(measure)}`,
         `  FROM ${relation}`,
         '  GROUP BY 1 ORDER BY 2 DESC LIMIT 20',
         'mark: bar-x',
-        `x: ${measure}`,
-        `y: ${category}`,
+        `x: ${yamlText(measure)}`,
+        `y: ${yamlText(category)}`,
         'sort: -x',
       ].join('\n');
     case 'kpi':
       if (relation === null || measure === null) return 'label: Total revenue\nsql: SELECT sum(revenue) FROM gold.fact_sales\nformat: currency';
-      return `label: ${/^total\b/i.test(title(measure)) ? title(measure) : `Total ${title(measure).toLowerCase()}`}\nsql: |\n  SELECT sum(${ident(measure)})\n  FROM ${relation}\nformat: number`;
-    case 'input':
-      if (relation === null || category === null) {
-        return 'name: country\nlabel: Country\ncontrol: select\noptions_sql: SELECT DISTINCT country FROM gold.dim_territory ORDER BY 1\n# SQL reads the choice as $country: WHERE $country IS NULL OR country = $country';
-      }
+      return `label: ${yamlText(/^total\b/i.test(title(measure)) ? title(measure) : `Total ${title(measure).toLowerCase()}`)}\nsql: |\n  SELECT sum(${ident(measure)})\n  FROM ${relation}\nformat: number`;
+    case 'input': {
+      const column = relation === null || category === null ? 'country' : category;
+      const name = unusedName(paramName(column), takenParams);
+      const options =
+        relation === null || category === null
+          ? 'options_sql: SELECT DISTINCT country FROM gold.dim_territory ORDER BY 1'
+          : ['options_sql: |', `  SELECT DISTINCT ${ident(column)}`, `  FROM ${relation}`, '  ORDER BY 1'].join('\n');
       return [
-        `name: ${paramName(category)}`,
-        `label: ${title(category)}`,
+        `name: ${name}`,
+        `label: ${yamlText(title(column))}`,
         'control: select',
-        'options_sql: |',
-        `  SELECT DISTINCT ${ident(category)}`,
-        `  FROM ${relation}`,
-        '  ORDER BY 1',
-        `# SQL reads the choice as $${paramName(category)}: WHERE $${paramName(category)} IS NULL OR ${ident(category)} = $${paramName(category)}`,
+        options,
+        `# SQL reads the choice as $${name}: WHERE $${name} IS NULL OR ${ident(column)} = $${name}`,
       ].join('\n');
+    }
     case 'test': {
       const first = from?.columns[0]?.name;
       if (!from?.table || first === undefined) return 'table: gold.fact_sales\ntests:\n  - not_null: order_number\n  - row_count: {min: 1}';
@@ -128,6 +133,18 @@ function title(column: string): string {
 /** A column as SQL names it: bare when it can be, quoted otherwise (`"Order Date"`). */
 function ident(column: string): string {
   return /^[a-z_][a-z0-9_]*$/.test(column) ? column : `"${column.replace(/"/g, '""')}"`;
+}
+
+/** `name`, or `name_2`, `name_3`… when it is taken. */
+function unusedName(name: string, taken: ReadonlySet<string>): string {
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name}_${n}`;
+  return candidate;
+}
+
+/** Text as a YAML value: bare when it reads back as itself, quoted otherwise (`Sales: total`). */
+function yamlText(text: string): string {
+  return /^[A-Za-z_][\w .()→-]*$/.test(text) && !/ $/.test(text) ? text : JSON.stringify(text);
 }
 
 /** A parameter name from a column: letters, digits and _ (input-spec.ts's rule). */

@@ -334,7 +334,8 @@ export class MnCell extends LitElement {
   /** A chart, card, slicer, tests or files cell below, started from this cell's result. */
   private _onAddKind(kind: MenuKind): void {
     this.addMenu.close();
-    this.add(kind, starterSource(kind, this.startingPoint()));
+    const params = [...(this.runtime?.analysis.values() ?? [])].flatMap((a) => (a.definesParam ? [a.definesParam] : []));
+    this.add(kind, starterSource(kind, this.startingPoint(), new Set(params)));
   }
 
   /** This cell's result as a new cell can start from it: its table (or query) and columns. */

@@ -67,6 +67,26 @@ describe('a cell added under a result', () => {
     expect(tests.table).toBe('gold.customer_360');
   });
 
+  it('gives a new slicer a parameter no input sets yet', () => {
+    expect(parseInputSpec(starterSource('input', customers, new Set(['country', 'country_2']))).name).toBe('country_3');
+    expect(parseInputSpec(starterSource('input', null, new Set(['country']))).name).toBe('country_2');
+  });
+
+  it('quotes names YAML would misread', () => {
+    const odd: StartingPoint = {
+      table: 'gold.t',
+      sql: '',
+      columns: [
+        { name: 'Region: sales', type: 'text', distinct: 4 },
+        { name: '# orders', type: 'fractional', distinct: 0 },
+      ],
+    };
+    const spec = parseChartSpec(starterSource('chart', odd));
+    expect(spec.problems).toEqual([]);
+    expect(spec.channels).toEqual({ x: '# orders', y: 'Region: sales' });
+    expect(spec.data).toContain('SELECT "Region: sales", sum("# orders") AS "# orders"');
+  });
+
   it('starts as a valid example when there is no result to start from', () => {
     for (const kind of MENU_KINDS) {
       const source = starterSource(kind, null);
