@@ -3,7 +3,7 @@
  * menu a chart, card, slicer, tests or files cell), delete. A template of mn-cell, drawn
  * in its shadow root with its styles; the cell hands in what each button does.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { icons } from './icons.ts';
 import { MENU_KINDS, MENU_LABELS, type MenuKind } from './cell-templates.ts';
 import type { MenuButton } from './menu-button.ts';
@@ -27,62 +27,18 @@ export interface ToolbarActions {
 }
 
 export function cellToolbar(a: ToolbarActions) {
-  const { markdown, addMenu } = a;
+  const { addMenu } = a;
   return html`<div class="toolbar" role="group" aria-label="Cell actions">
     ${
-      markdown
-        ? html`<button
-            class="icon-btn"
-            aria-label="Edit"
-            title="Edit text"
-            @click=${a.editMarkdown}
-          >
-            ${icons.edit}
-          </button>`
-        : html`<button
-            class="icon-btn run"
-            aria-label="Run cell"
-            title="Run cell (Shift+Enter)"
-            @click=${a.run}
-          >
-            ${icons.play}
-          </button>`
+      a.markdown
+        ? button('Edit', 'Edit text', icons.edit, a.editMarkdown)
+        : button('Run cell', 'Run cell (Shift+Enter)', icons.play, a.run, { className: 'run' })
     }
-    <button
-      class="icon-btn"
-      aria-label="Move up"
-      title="Move up"
-      ?disabled=${a.first}
-      @click=${a.moveUp}
-    >
-      ${icons.up}
-    </button>
-    <button
-      class="icon-btn"
-      aria-label="Move down"
-      title="Move down"
-      ?disabled=${a.last}
-      @click=${a.moveDown}
-    >
-      ${icons.down}
-    </button>
+    ${button('Move up', 'Move up', icons.up, a.moveUp, { disabled: a.first })}
+    ${button('Move down', 'Move down', icons.down, a.moveDown, { disabled: a.last })}
     <span class="sep"></span>
-    <button
-      class="icon-btn"
-      aria-label="Add SQL cell below"
-      title="Add SQL cell below"
-      @click=${a.addSql}
-    >
-      ${icons.addSql}
-    </button>
-    <button
-      class="icon-btn"
-      aria-label="Add markdown cell below"
-      title="Add text cell below"
-      @click=${a.addMarkdown}
-    >
-      ${icons.addText}
-    </button>
+    ${button('Add SQL cell below', 'Add SQL cell below', icons.addSql, a.addSql)}
+    ${button('Add markdown cell below', 'Add text cell below', icons.addText, a.addMarkdown)}
     <span class="add-menu" @keydown=${addMenu.onKey}>
       <button
         class="icon-btn"
@@ -105,13 +61,19 @@ export function cellToolbar(a: ToolbarActions) {
       }
     </span>
     <span class="sep"></span>
-    <button
-      class="icon-btn"
-      aria-label="Delete cell"
-      title="Delete cell"
-      @click=${a.remove}
-    >
-      ${icons.trash}
-    </button>
+    ${button('Delete cell', 'Delete cell', icons.trash, a.remove)}
   </div>`;
+}
+
+/** One icon button: its accessible name, its tooltip, its icon, what it does. */
+function button(
+  label: string,
+  title: string,
+  icon: TemplateResult,
+  onClick: () => void,
+  { className = '', disabled = false }: { className?: string; disabled?: boolean } = {},
+) {
+  return html`<button class="icon-btn ${className}" aria-label=${label} title=${title} ?disabled=${disabled} @click=${onClick}>
+    ${icon}
+  </button>`;
 }
