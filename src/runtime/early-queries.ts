@@ -8,6 +8,9 @@
  * with a selected period gets its previous-period value later, from `withPreviousPeriod`,
  * once every query sent ahead has been answered: the period's variable is stepped back
  * for that query, and no other query may see it so.
+ *
+ * A slicer change may give a chart or card the answer kept from the last time its
+ * parameters had these values (answer-cache.ts) instead of sending its query.
  */
 import type { EngineApi } from '../engine/api.ts';
 import type { Cell } from '../notebook/types.ts';
@@ -29,6 +32,8 @@ export interface EarlyContext {
   mayRun(id: string): boolean;
   /** Runs a query, chart or input cell: one engine call that changes no variable. */
   query(cell: Cell): Promise<Partial<CellState>>;
+  /** The cell's answer kept from an earlier run with these parameter values (answer-cache.ts), if it may be reused. */
+  keptAnswer(id: string): Partial<CellState> | undefined;
 }
 
 /** Cells whose run is one query that changes no variable, so it can go alongside others. */
@@ -37,6 +42,8 @@ const SENT_AHEAD_KINDS: ReadonlySet<string> = new Set(['chart', 'input', 'kpi'])
 export class EarlyQueries {
   private readonly sent = new Map<string, Promise<Partial<CellState>>>();
   private readonly previousOf = new Map<string, Promise<string | null>>();
+  /** Cells given a kept answer instead of a query: a KPI card's has its previous period already. */
+  private readonly reused = new Set<string>();
 
   constructor(
     private readonly plan: readonly string[],
@@ -74,7 +81,11 @@ export class EarlyQueries {
         ready &&
         (cell.kind === 'sql' ? context.readsOnly(id) : SENT_AHEAD_KINDS.has(cell.kind)) &&
         context.mayRun(id);
-      if (sendable && cell.kind === 'kpi') kpiCards.push(cell);
+      const kept = sendable ? context.keptAnswer(id) : undefined;
+      if (kept !== undefined) {
+        this.reused.add(id);
+        this.keep(id, Promise.resolve(kept));
+      } else if (sendable && cell.kind === 'kpi') kpiCards.push(cell);
       else if (sendable) this.keep(id, context.query(cell));
       else {
         toMake.add(id);
@@ -95,10 +106,10 @@ export class EarlyQueries {
     const { context } = this;
     const cell = context.cell(id);
     const current = this.sent.get(id);
-    if (!current || cell?.kind !== 'kpi' || !comparesNow(cell, context.params)) return;
+    if (!current || this.reused.has(id) || cell?.kind !== 'kpi' || !comparesNow(cell, context.params)) return;
     if (!this.previousOf.has(id)) {
       const cards = this.plan
-        .filter((other) => this.sent.has(other) && !this.previousOf.has(other))
+        .filter((other) => this.sent.has(other) && !this.reused.has(other) && !this.previousOf.has(other))
         .map((other) => context.cell(other))
         .filter((other): other is Cell => other?.kind === 'kpi' && comparesNow(other, context.params));
       const asked = previousKpiValues(context.engine, cards, context.params);

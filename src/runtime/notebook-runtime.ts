@@ -23,6 +23,7 @@ import { runBronzeCell, runSqlCell, runTestCell } from './pipeline-cells.ts';
 import { planForInputs } from './input-plan.ts';
 import { dropTablesMadeAgain, ranOutOfMemory, retryNote } from './memory-retry.ts';
 import { buildLineage, type Lineage } from './lineage.ts';
+import { AnswerCache, keepable, paramsKey } from './answer-cache.ts';
 import { networkRefusal, remoteUrlsInValues, remoteUrlsOfCell } from '../analysis/remote-urls.ts';
 
 type Listener = () => void;
@@ -56,6 +57,8 @@ export class NotebookRuntime {
   private readonly beforeQueued = new Map<string, CellState>();
   /** The cell running now, if any. */
   private runningId: string | null = null;
+  /** Chart and KPI answers by parameter values, reused when a slicer goes back to a value (answer-cache.ts). */
+  private readonly answers = new AnswerCache();
 
   constructor(
     readonly engine: EngineApi,
@@ -211,7 +214,7 @@ export class NotebookRuntime {
     this.changed();
     const isReadyView = (id: string) => this.analysis.get(id)?.definesKind === 'view' && this.state(id).status === 'done';
     const { plan, views } = planForInputs(this.graph, users, isReadyView);
-    const run = this.enqueue(plan);
+    const run = this.enqueue(plan, true);
     if (views.length === 0) return run;
     return Promise.all([run, this.enqueue(views)]).then(() => undefined);
   }
@@ -222,6 +225,7 @@ export class NotebookRuntime {
    * bronze cell of its own.
    */
   async addFiles(files: readonly { name: string; handle: FileHandle }[], run = true): Promise<void> {
+    this.answers.clear();
     for (const { name, handle } of files) await this.engine.addFile(name, handle);
     this.fileNames = (await this.engine.listFiles()).map((f) => f.name).sort();
     const affected: string[] = [];
@@ -270,6 +274,7 @@ export class NotebookRuntime {
   engineRestarted(message: string): void {
     this.stop(message, this.runningId);
     this.variables.forgetEngine();
+    this.answers.clear();
     for (const cell of this.notebook.cells) {
       if (cell.kind === 'markdown') continue;
       const state = this.state(cell.id);
@@ -319,25 +324,35 @@ export class NotebookRuntime {
     return found;
   }
 
-  private enqueue(plan: string[]): Promise<void> {
+  /**
+   * Forgets every kept chart and KPI answer: the next slicer changes ask the engine again
+   * (the benchmark times first visits of a value so).
+   */
+  forgetAnswers(): void {
+    this.answers.clear();
+  }
+
+  /** Queues a plan; `reuse`: its charts and cards may take answers kept for the same parameter values. */
+  private enqueue(plan: string[], reuse = false): Promise<void> {
     for (const id of plan) {
       if (this.state(id).status !== 'queued') this.beforeQueued.set(id, this.state(id));
       this.setState(id, { status: 'queued', message: null, progress: null });
     }
     this.changed();
     const epoch = this.epoch;
-    const run = this.queue.then(() => this.execute(plan, epoch));
+    const run = this.queue.then(() => this.execute(plan, epoch, reuse));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async execute(plan: readonly string[], epoch: number): Promise<void> {
+  private async execute(plan: readonly string[], epoch: number, reuse: boolean): Promise<void> {
     if (epoch !== this.epoch) return; // cancelled (or the engine restarted) before it started
     const started = performance.now();
     const busyBefore = await this.busyTime();
     const unset = await this.variables.sync(this.engine);
+    const asked = paramsKey(this.params);
     const failed = new Set<string>();
-    const early = new EarlyQueries(plan, this.earlyContext());
+    const early = new EarlyQueries(plan, this.earlyContext(reuse ? asked : null));
     early.sendFrom(0);
     for (const [index, id] of plan.entries()) {
       if (epoch !== this.epoch) break;
@@ -379,6 +394,7 @@ export class NotebookRuntime {
         if (ok) this.note(id, retryNote(dropped));
       }
       this.runningId = null;
+      if (ok) this.keepAnswer(id, asked);
       if (!ok) failed.add(id);
       if (!early.has(id)) early.sendFrom(index + 1);
     }
@@ -401,8 +417,36 @@ export class NotebookRuntime {
     this.changed();
   }
 
-  /** What the plan's queries sent ahead need of this runtime (early-queries.ts). */
-  private earlyContext(): EarlyContext {
+  /**
+   * Keeps a chart's or card's answer for the parameter values its plan started with, unless
+   * they changed while it ran (its variables may then have moved under it).
+   */
+  private keepAnswer(id: string, asked: string): void {
+    const cell = this.notebook.cells.find((c) => c.id === id);
+    const state = this.state(id);
+    if (!cell || !keepable(cell) || state.status !== 'done' || this.remoteUrlsOf(id).length > 0) return;
+    if (paramsKey(this.params) !== asked) return;
+    this.answers.put(cell, asked, cell.kind === 'kpi' ? { kpi: state.kpi } : { result: state.result });
+  }
+
+  /** A kept answer for the cell and these parameter values, if any. */
+  private keptAnswer(id: string, asked: string): Partial<CellState> | undefined {
+    const cell = this.notebook.cells.find((c) => c.id === id);
+    if (!cell || !keepable(cell) || this.remoteUrlsOf(id).length > 0) return undefined;
+    return this.answers.get(cell, asked);
+  }
+
+  /** Whether running the cell may change a table, so that no kept answer can be trusted after it. */
+  private mayChangeTables(cell: Cell): boolean {
+    if (cell.kind !== 'sql' && cell.kind !== 'bronze') return false; // charts, cards, inputs and tests only read
+    const analysis = this.analysis.get(cell.id);
+    if (cell.kind === 'sql' && analysis?.readOnly) return false;
+    // A view made again from the same text shows the same rows (each slicer change refreshes its preview so).
+    return !(analysis?.definesKind === 'view' && this.lastMade.get(cell.id) === cell.source);
+  }
+
+  /** What the plan's queries sent ahead need of this runtime (early-queries.ts); `reuseFor`: parameters whose kept answers it may take. */
+  private earlyContext(reuseFor: string | null): EarlyContext {
     return {
       engine: this.engine,
       params: this.params,
@@ -412,6 +456,7 @@ export class NotebookRuntime {
       writesUnnamed: (id) => this.analysis.get(id)?.writesUnnamed === true,
       mayRun: (id) => this.network || this.remoteUrlsOf(id).length === 0,
       query: (cell) => this.query(cell),
+      keptAnswer: (id) => (reuseFor === null ? undefined : this.keptAnswer(id, reuseFor)),
     };
   }
 
@@ -436,6 +481,7 @@ export class NotebookRuntime {
     }
     this.setState(id, { status: 'running', message: null, progress: null });
     this.changed();
+    if (this.mayChangeTables(cell)) this.answers.clear();
     try {
       if (cell.kind === 'bronze') {
         const onProgress = (progress: IngestProgress) => {

@@ -9,6 +9,7 @@ import type { EngineApi } from '../../src/engine/api.ts';
 import { parseNotebook } from '../../src/notebook/format.ts';
 import { NotebookRuntime } from '../../src/runtime/notebook-runtime.ts';
 import { valueToDecimalText } from '../../src/dashboard/decimal-text.ts';
+import { recording } from './recording-engine.ts';
 
 const NOTEBOOK = `# Slicer plan
 
@@ -63,38 +64,6 @@ y: revenue
 SELECT gender, revenue FROM gold.sales WHERE $gender IS NULL OR gender = $gender ORDER BY revenue DESC
 \`\`\`
 `;
-
-/** The engine, recording each call in order and how many were under way at once. */
-function recording(engine: EngineApi) {
-  const calls: string[] = [];
-  let inflight = 0;
-  let mostAtOnce = 0;
-  const wrapped = new Proxy(engine, {
-    get(target, key) {
-      const value = Reflect.get(target, key) as unknown;
-      if (typeof value !== 'function' || !['query', 'run'].includes(String(key))) return value;
-      return async (...args: unknown[]) => {
-        calls.push(String(args[0]).replace(/\s+/g, ' ').trim());
-        inflight++;
-        mostAtOnce = Math.max(mostAtOnce, inflight);
-        try {
-          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        } finally {
-          inflight--;
-        }
-      };
-    },
-  });
-  return {
-    engine: wrapped,
-    calls,
-    reset: () => {
-      calls.length = 0;
-      mostAtOnce = 0;
-    },
-    mostAtOnce: () => mostAtOnce,
-  };
-}
 
 let engine: EngineApi;
 let rec: ReturnType<typeof recording>;
