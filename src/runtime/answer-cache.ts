@@ -9,6 +9,7 @@
 import type { Table } from 'apache-arrow';
 import type { Cell } from '../notebook/types.ts';
 import type { ParamValue } from '../analysis/params.ts';
+import type { CellAnalysis } from '../analysis/analyze-notebook.ts';
 import type { CellState } from './cell-state.ts';
 
 /** What a reused answer restores of a cell's state. */
@@ -23,6 +24,17 @@ const VOLATILE =
 /** Whether a cell's answer may be kept: a chart or a KPI card whose query gives the same answer each time. */
 export function keepable(cell: Cell): boolean {
   return (cell.kind === 'chart' || cell.kind === 'kpi') && !VOLATILE.test(cell.source);
+}
+
+/**
+ * Whether running a cell may change a table, so that no kept answer can be trusted after
+ * it. `lastMade`: the cell's text at its last successful run.
+ */
+export function mayChangeTables(cell: Cell, analysis: CellAnalysis | undefined, lastMade: string | undefined): boolean {
+  if (cell.kind !== 'sql' && cell.kind !== 'bronze') return false; // charts, cards, inputs and tests only read
+  if (cell.kind === 'sql' && analysis?.readOnly) return false;
+  // A view made again from the same text shows the same rows (each slicer change refreshes its preview so).
+  return !(analysis?.definesKind === 'view' && lastMade === cell.source);
 }
 
 /** Every parameter's value, as one string (an answer may depend on any: views read all variables). */
@@ -57,6 +69,12 @@ export class AnswerCache {
       if (this.bytes <= this.maxBytes) break;
       this.remove(oldest);
     }
+  }
+
+  /** Keeps what a chart's or card's state shows, if it is a current answer. */
+  keep(cell: Cell, params: string, state: CellState): void {
+    if (state.status !== 'done') return;
+    this.put(cell, params, cell.kind === 'kpi' ? { kpi: state.kpi } : { result: state.result });
   }
 
   clear(): void {

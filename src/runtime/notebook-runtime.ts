@@ -13,7 +13,8 @@ import { dataUrlsOf, type DataUrl } from '../analysis/bronze-spec.ts';
 import { layerOf } from '../analysis/analyze-sql.ts';
 import { buildGraph, descendants, planRun, type DependencyGraph } from '../graph/dependency-graph.ts';
 import { decodeIpc } from '../client/arrow-decode.ts';
-import { IDLE, type CellState } from './cell-state.ts';
+import type { CellState } from './cell-state.ts';
+import { CellStates } from './cell-states.ts';
 import type { ParamValue } from '../analysis/params.ts';
 import { ParamVariables } from './param-variables.ts';
 import { runDashboardCell } from './dashboard-cells.ts';
@@ -23,7 +24,7 @@ import { runBronzeCell, runSqlCell, runTestCell } from './pipeline-cells.ts';
 import { planForInputs } from './input-plan.ts';
 import { dropTablesMadeAgain, ranOutOfMemory, retryNote } from './memory-retry.ts';
 import { buildLineage, type Lineage } from './lineage.ts';
-import { AnswerCache, keepable, paramsKey } from './answer-cache.ts';
+import { AnswerCache, keepable, mayChangeTables, paramsKey } from './answer-cache.ts';
 import { networkRefusal, remoteUrlsInValues, remoteUrlsOfCell } from '../analysis/remote-urls.ts';
 
 type Listener = () => void;
@@ -32,8 +33,7 @@ export class NotebookRuntime {
   notebook: Notebook;
   analysis: Map<string, CellAnalysis> = new Map();
   graph!: DependencyGraph;
-  private readonly states = new Map<string, CellState>();
-  private readonly versions = new Map<string, number>();
+  private readonly states = new CellStates();
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
   private fileNames: string[] = [];
@@ -53,8 +53,6 @@ export class NotebookRuntime {
   private epoch = 0;
   /** Why the last plans stopped: "Cancelled", or what the engine restart lost. */
   private stopReason = 'Cancelled';
-  /** Each queued cell's state before it was queued, put back when its plan is dropped. */
-  private readonly beforeQueued = new Map<string, CellState>();
   /** The cell running now, if any. */
   private runningId: string | null = null;
   /** Chart and KPI answers by parameter values, reused when a slicer goes back to a value (answer-cache.ts). */
@@ -74,7 +72,7 @@ export class NotebookRuntime {
   }
 
   state(id: string): CellState {
-    return this.states.get(id) ?? IDLE;
+    return this.states.get(id);
   }
 
   /** Problems analysis found in a cell (unknown tables, duplicates, cycles, bad specs). */
@@ -128,8 +126,8 @@ export class NotebookRuntime {
     if (action.type === 'edit') {
       const cell = this.notebook.cells.find((c) => c.id === action.id);
       if (cell && cell.kind !== 'markdown') {
-        this.versions.set(action.id, (this.versions.get(action.id) ?? 0) + 1);
-        this.markStale([action.id, ...descendants(this.graph, [action.id])]);
+        this.states.edited(action.id);
+        this.states.markStale([action.id, ...descendants(this.graph, [action.id])]);
       }
     }
     if (action.type === 'delete') this.states.delete(action.id);
@@ -289,13 +287,7 @@ export class NotebookRuntime {
   private stop(reason: string, running: string | null): void {
     this.epoch++;
     this.stopReason = reason;
-    const downstream = new Set(running ? descendants(this.graph, [running]) : []);
-    for (const [id, before] of this.beforeQueued) {
-      if (this.state(id).status !== 'queued') continue;
-      const lost = before.status === 'done' && downstream.has(id);
-      this.setState(id, { ...before, status: lost ? 'stale' : before.status, progress: null });
-    }
-    this.beforeQueued.clear();
+    this.states.dropQueued(new Set(running ? descendants(this.graph, [running]) : []));
   }
 
   /** Files bronze cells can fetch by URL (`urls:`), each name once. */
@@ -334,10 +326,7 @@ export class NotebookRuntime {
 
   /** Queues a plan; `reuse`: its charts and cards may take answers kept for the same parameter values. */
   private enqueue(plan: string[], reuse = false): Promise<void> {
-    for (const id of plan) {
-      if (this.state(id).status !== 'queued') this.beforeQueued.set(id, this.state(id));
-      this.setState(id, { status: 'queued', message: null, progress: null });
-    }
+    for (const id of plan) this.states.queue(id);
     this.changed();
     const epoch = this.epoch;
     const run = this.queue.then(() => this.execute(plan, epoch, reuse));
@@ -356,7 +345,7 @@ export class NotebookRuntime {
     early.sendFrom(0);
     for (const [index, id] of plan.entries()) {
       if (epoch !== this.epoch) break;
-      this.beforeQueued.delete(id);
+      this.states.started(id);
       const cell = this.notebook.cells.find((c) => c.id === id);
       if (!cell || cell.kind === 'markdown') continue;
       const failedParent = (this.graph.parents.get(id) ?? []).find(
@@ -422,27 +411,14 @@ export class NotebookRuntime {
    * they changed while it ran (its variables may then have moved under it).
    */
   private keepAnswer(id: string, asked: string): void {
-    const cell = this.notebook.cells.find((c) => c.id === id);
-    const state = this.state(id);
-    if (!cell || !keepable(cell) || state.status !== 'done' || this.remoteUrlsOf(id).length > 0) return;
-    if (paramsKey(this.params) !== asked) return;
-    this.answers.put(cell, asked, cell.kind === 'kpi' ? { kpi: state.kpi } : { result: state.result });
+    const cell = this.keepableCell(id);
+    if (cell && paramsKey(this.params) === asked) this.answers.keep(cell, asked, this.state(id));
   }
 
-  /** A kept answer for the cell and these parameter values, if any. */
-  private keptAnswer(id: string, asked: string): Partial<CellState> | undefined {
+  /** The cell, if its answers may be kept: a chart or card asking the same each time and reading no URL. */
+  private keepableCell(id: string): Cell | undefined {
     const cell = this.notebook.cells.find((c) => c.id === id);
-    if (!cell || !keepable(cell) || this.remoteUrlsOf(id).length > 0) return undefined;
-    return this.answers.get(cell, asked);
-  }
-
-  /** Whether running the cell may change a table, so that no kept answer can be trusted after it. */
-  private mayChangeTables(cell: Cell): boolean {
-    if (cell.kind !== 'sql' && cell.kind !== 'bronze') return false; // charts, cards, inputs and tests only read
-    const analysis = this.analysis.get(cell.id);
-    if (cell.kind === 'sql' && analysis?.readOnly) return false;
-    // A view made again from the same text shows the same rows (each slicer change refreshes its preview so).
-    return !(analysis?.definesKind === 'view' && this.lastMade.get(cell.id) === cell.source);
+    return cell && keepable(cell) && this.remoteUrlsOf(id).length === 0 ? cell : undefined;
   }
 
   /** What the plan's queries sent ahead need of this runtime (early-queries.ts); `reuseFor`: parameters whose kept answers it may take. */
@@ -456,7 +432,10 @@ export class NotebookRuntime {
       writesUnnamed: (id) => this.analysis.get(id)?.writesUnnamed === true,
       mayRun: (id) => this.network || this.remoteUrlsOf(id).length === 0,
       query: (cell) => this.query(cell),
-      keptAnswer: (id) => (reuseFor === null ? undefined : this.keptAnswer(id, reuseFor)),
+      keptAnswer: (id) => {
+        const cell = reuseFor === null ? undefined : this.keepableCell(id);
+        return cell && this.answers.get(cell, reuseFor!);
+      },
     };
   }
 
@@ -472,7 +451,7 @@ export class NotebookRuntime {
   private async runOne(id: string, epoch = this.epoch, early?: Promise<Partial<CellState>>): Promise<boolean> {
     const cell = this.notebook.cells.find((c) => c.id === id)!;
     const analysis = this.analysis.get(id)!;
-    const version = this.versions.get(id) ?? 0;
+    const version = this.states.version(id);
     const remote = this.network ? [] : this.remoteUrlsOf(id);
     if (remote.length > 0) {
       this.setState(id, { status: 'blocked', message: networkRefusal(remote), progress: null });
@@ -481,7 +460,7 @@ export class NotebookRuntime {
     }
     this.setState(id, { status: 'running', message: null, progress: null });
     this.changed();
-    if (this.mayChangeTables(cell)) this.answers.clear();
+    if (mayChangeTables(cell, this.analysis.get(id), this.lastMade.get(id))) this.answers.clear();
     try {
       if (cell.kind === 'bronze') {
         const onProgress = (progress: IngestProgress) => {
@@ -524,22 +503,13 @@ export class NotebookRuntime {
       this.lastMade.set(id, cell.source);
       this.catalogRevision++;
     }
-    const edited = (this.versions.get(id) ?? 0) !== version;
+    const edited = this.states.version(id) !== version;
     this.setState(id, { ...update, status: edited ? 'stale' : 'done', message: null, progress: null });
     this.changed();
   }
 
-  private markStale(ids: readonly string[]): void {
-    for (const id of ids) {
-      const status = this.state(id).status;
-      if (status === 'done' || status === 'error' || status === 'blocked') {
-        this.setState(id, { status: 'stale', message: null });
-      }
-    }
-  }
-
   private setState(id: string, update: Partial<CellState>): void {
-    this.states.set(id, { ...this.state(id), ...update });
+    this.states.set(id, update);
   }
 
   private reanalyze(): void {
