@@ -10,7 +10,6 @@ import { customElement, property, state, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { provide } from '@lit/context';
 import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
-import type { FileIngestReport } from '../engine/api.ts';
 import { notebookTitle, type CellKind } from '../notebook/types.ts';
 import { runtimeContext, catalogContext, type Catalog } from './runtime-context.ts';
 import { cellNames } from './cell-name.ts';
@@ -23,11 +22,8 @@ import { BoardSnapshot } from './board-snapshot.ts';
 import { activeFilters, defaultParams } from './active-filters.ts';
 import type { CellDeletedDetail, MnCell } from './mn-cell.ts';
 import type { MnToasts, Toast } from './mn-toasts.ts';
-import type { OutlineEntry } from './mn-outline.ts';
 import './mn-top-bar.ts';
 import './mn-cell.ts';
-import './mn-files-panel.ts';
-import './mn-outline.ts';
 import './mn-toasts.ts';
 import './mn-dashboard.ts';
 import './mn-filter-bar.ts';
@@ -35,6 +31,7 @@ import './mn-lineage.ts';
 import './mn-presentation.ts';
 import './mn-shortcuts.ts';
 import { FileDrop } from './file-drop.ts';
+import { sidePanel } from './side-panel.ts';
 
 /**
  * How long a run goes before the page says so (Running…, Cancel, faded results): a slicer
@@ -237,15 +234,7 @@ export class MnApp extends LitElement {
               @mn-cell-deleted=${this._onCellDeleted}
               @mn-error=${this._onCellError}
             >
-              <aside>
-                <mn-files-panel
-                  .files=${runtime?.files() ?? []}
-                  .sizes=${new Map(this.sizes)}
-                  .reports=${this.reports()}
-                  .notice=${this.notice}
-                ></mn-files-panel>
-                <mn-outline .entries=${this.outline(names)}></mn-outline>
-              </aside>
+              ${sidePanel(runtime, names, this.sizes, this.notice)}
               <main aria-label="Notebook">
                 ${
                   chips.length > 0
@@ -292,7 +281,7 @@ export class MnApp extends LitElement {
           ? html`<div class="overlay" aria-hidden="true">
               <div>
                 ${icons.upload}Drop files to add them<span
-                  >CSV, TSV or TXT · each file becomes a bronze table</span
+                  >CSV, TSV, TXT or Parquet · each file becomes a bronze table</span
                 >
               </div>
             </div>`
@@ -350,30 +339,6 @@ export class MnApp extends LitElement {
       ?.catalog()
       .then((catalog) => (this.catalog = catalog))
       .catch(() => undefined); // completion without the catalog still works for keywords
-  }
-
-  /** Per file, the latest ingest report any bronze cell holds. */
-  private reports(): Map<string, FileIngestReport> {
-    const reports = new Map<string, FileIngestReport>();
-    const runtime = this.runtime;
-    if (!runtime) return reports;
-    for (const cell of runtime.notebook.cells) {
-      for (const file of runtime.state(cell.id).ingest?.files ?? []) reports.set(file.file, file);
-    }
-    return reports;
-  }
-
-  private outline(names: ReadonlyMap<string, string>): OutlineEntry[] {
-    const runtime = this.runtime;
-    if (!runtime) return [];
-    return runtime.notebook.cells
-      .filter((cell) => cell.kind !== 'markdown')
-      .map((cell) => ({
-        id: cell.id,
-        name: names.get(cell.id) ?? cell.id,
-        layer: runtime.analysis.get(cell.id)?.layer ?? null,
-        status: runtime.state(cell.id).status,
-      }));
   }
 
   private appendCell(kind: CellKind): void {

@@ -11,9 +11,10 @@ import { consume } from '@lit/context';
 import type { NotebookRuntime } from '../runtime/notebook-runtime.ts';
 import { IDLE, type CellResult, type CellState } from '../runtime/cell-state.ts';
 import type { ChartSpec } from '../charts/chart-spec.ts';
-import { chartData, type ChartData } from '../charts/chart-rows.ts';
+import type { ChartData } from '../charts/chart-rows.ts';
 import type { ColorLegend } from '../charts/render-chart.ts';
 import { chartRenderer, loadChartRenderer } from './chart-renderer.ts';
+import { ChartDrawings, chartDataOf, type Drawing } from './chart-drawings.ts';
 import type { ParamValue } from '../analysis/params.ts';
 import { runtimeContext } from './runtime-context.ts';
 import { boardContext, EMPTY_BOARD, type Board } from './board-context.ts';
@@ -32,6 +33,8 @@ import { chartViewStyles } from './styles/chart-view-styles.ts';
 import { icons } from './icons.ts';
 
 const DEFAULT_HEIGHT = 280;
+/** Enough for a slicer's few values (F, M, all) at the current width. */
+const DRAWINGS_KEPT = 6;
 
 @customElement('mn-chart-view')
 export class MnChartView extends LitElement {
@@ -72,6 +75,7 @@ export class MnChartView extends LitElement {
   private drawnKey: unknown[] = [];
   private drawnSelection: Set<string> | null = null;
   private drawnHeight = DEFAULT_HEIGHT;
+  private readonly drawings = new ChartDrawings(DRAWINGS_KEPT);
   private readonly resize = new ResizeObserver((entries) => {
     const width = Math.floor(entries[0]?.contentRect.width ?? 0);
     if (width > 0 && Math.abs(width - this.width) >= 1) this.width = width;
@@ -102,7 +106,7 @@ export class MnChartView extends LitElement {
     const result = this.state.result;
     if (result !== this.dataOf) {
       this.dataOf = result;
-      this.data = result ? chartData(result.preview) : null;
+      this.data = result ? chartDataOf(result) : null;
     }
     // While the chart's data is being replaced (a slicer change re-runs it), a new selection
     // waits for the new data: drawing the old data once more would only cost a redraw, and
@@ -132,14 +136,15 @@ export class MnChartView extends LitElement {
     } else if (wanted && renderChart !== null && key.some((k, i) => k !== this.drawnKey[i])) {
       this.drawnKey = key;
       try {
-        const { element, legend } = renderChart(this.spec, this.data!, {
-          width: this.width,
-          palette: this.board.palette,
-          selected,
-        });
-        // The page's Content-Security-Policy refuses inline <style> elements: Plot's few
-        // default rules live in this element's styles instead (see .plot svg below).
-        element.querySelectorAll('style').forEach((style) => style.remove());
+        let drawing = this.drawings.find(key);
+        if (!drawing) {
+          drawing = renderChart(this.spec, this.data!, { width: this.width, palette: this.board.palette, selected });
+          // The page's Content-Security-Policy refuses inline <style> elements: Plot's few
+          // default rules live in this element's styles instead (see .plot svg below).
+          drawing.element.querySelectorAll('style').forEach((style) => style.remove());
+          this.drawings.add(key, drawing);
+        }
+        const { element, legend }: Drawing = drawing;
         this.figureSize.disconnect();
         this.figureSize.observe(element);
         this.chart = element;

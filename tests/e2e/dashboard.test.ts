@@ -118,6 +118,16 @@ test('choosing F in the Gender slicer shows the revenue of female customers', as
     .poll(() => card(page, 'Total revenue').innerText(), { timeout: RUN_TIMEOUT })
     .toContain(expected);
   await expect.poll(() => chips(page).innerText()).toContain('Gender: F');
+
+  // M, then F again: F's cards and charts come back from the answers kept the first time.
+  await page.getByLabel('Gender', { exact: true }).selectOption('M');
+  await expect
+    .poll(() => card(page, 'Total revenue').innerText(), { timeout: RUN_TIMEOUT })
+    .toContain(revenueOfGender('M'));
+  await page.getByLabel('Gender', { exact: true }).selectOption('F');
+  await expect
+    .poll(() => card(page, 'Total revenue').innerText(), { timeout: RUN_TIMEOUT })
+    .toContain(expected);
   expect(errors).toEqual([]);
   await page.close();
 });
@@ -299,15 +309,16 @@ test('the chart settings form changes the chart type in the cell text and redraw
   const settings = chart.getByRole('button', { name: 'Chart settings' });
   await page.route(/mn-chart-form-[^/]*\.js$/, (route) => route.abort());
   await settings.click();
+  // (Timeouts: under load, a refused or a first import can take over the default second.)
   await expect
-    .poll(() => page.getByRole('alert').allInnerTexts())
+    .poll(() => page.getByRole('alert').allInnerTexts(), { timeout: RUN_TIMEOUT })
     .toEqual([expect.stringContaining('The chart settings could not be loaded')]);
   expect(await settings.getAttribute('aria-pressed')).toBe('false');
   await page.unroute(/mn-chart-form-[^/]*\.js$/);
   await settings.click();
   const form = chart.getByRole('form', { name: 'Chart settings' });
   const chartType = form.getByLabel('Chart type');
-  await expect.poll(() => chartType.inputValue()).toBe('bar-x');
+  await expect.poll(() => chartType.inputValue(), { timeout: RUN_TIMEOUT }).toBe('bar-x');
   await chartType.selectOption({ label: 'Scatter' });
 
   await expect
