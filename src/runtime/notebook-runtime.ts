@@ -338,8 +338,9 @@ export class NotebookRuntime {
     if (epoch !== this.epoch) return; // cancelled (or the engine restarted) before it started
     const started = performance.now();
     const busyBefore = await this.busyTime();
-    const unset = await this.variables.sync(this.engine);
+    // Taken before the variables are set: a change meanwhile makes its plan's answers not kept (keepAnswer).
     const asked = paramsKey(this.params);
+    const unset = await this.variables.sync(this.engine);
     const failed = new Set<string>();
     const early = new EarlyQueries(plan, this.earlyContext(reuse ? asked : null));
     early.sendFrom(0);

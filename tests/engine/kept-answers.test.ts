@@ -177,6 +177,34 @@ describe('a slicer set back to a value seen before', () => {
   });
 });
 
+describe('a slicer changed while a plan sets its variables', () => {
+  it('keeps nothing of that plan, so the next change shows its own numbers', async () => {
+    // Setting the year takes a while: the gender changes meanwhile, after its variable was set.
+    let yearSetStarted!: () => void;
+    const settingYear = new Promise<void>((resolve) => (yearSetStarted = resolve));
+    const slowYear = new Proxy(engine, {
+      get(target, key) {
+        const value = Reflect.get(target, key) as unknown;
+        if (key !== 'query' || typeof value !== 'function') return value;
+        return async (sql: string) => {
+          if (sql === 'SET VARIABLE year = 2017') {
+            yearSetStarted();
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          return (value as (sql: string) => Promise<Uint8Array>).call(target, sql);
+        };
+      },
+    });
+    const slow = new NotebookRuntime(slowYear, parseNotebook(NOTEBOOK));
+    await slow.runAll();
+    const yearChange = slow.setInput('year', 2017);
+    await settingYear;
+    const genderChange = slow.setInput('gender', 'F');
+    await Promise.all([yearChange, genderChange]);
+    expect(slow.state('kpi-revenue').kpi?.value).toBe('5.00');
+  });
+});
+
 describe('the answer cache', () => {
   const chart = { id: 'c', kind: 'chart' as const, source: 'data: SELECT 1 AS x\nmark: dot\nx: x' };
   const answer = (n: number) => ({ result: { relation: null, rows: n, preview: tableFromArrays({ x: new Int32Array(100).fill(n) }), elapsedMs: 1 } });
