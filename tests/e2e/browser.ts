@@ -31,12 +31,18 @@ export interface OpenedPage {
   readonly errors: string[];
 }
 
+/**
+ * `serviceWorkers: 'block'` for a test that refuses requests with `page.route`: once the
+ * app's service worker controls the page (it claims it after the first run), it answers
+ * the page's requests from its cache and the route never sees them.
+ */
 export async function openPage(
   browser: Browser,
   url: string,
   prepare?: (page: Page) => Promise<unknown>,
+  serviceWorkers: 'allow' | 'block' = 'allow',
 ): Promise<OpenedPage> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await prepare?.(page);

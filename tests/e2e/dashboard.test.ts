@@ -35,14 +35,19 @@ afterAll(async () => {
  * Opens `/` and waits until every cell, the dashboard's included, has run. `errors` also
  * collects Content-Security-Policy refusals: charts must draw without inline styles.
  */
-async function openNotebook(viewport?: { width: number; height: number }) {
+async function openNotebook(viewport?: { width: number; height: number }, serviceWorkers: 'allow' | 'block' = 'allow') {
   let refusals: string[] = [];
-  const opened = await openPage(browser, inject('baseUrl'), async (page) => {
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) refusals.push(message.text());
-    });
-    if (viewport) await page.setViewportSize(viewport);
-  });
+  const opened = await openPage(
+    browser,
+    inject('baseUrl'),
+    async (page) => {
+      page.on('console', (message) => {
+        if (/Content.Security.Policy/i.test(message.text())) refusals.push(message.text());
+      });
+      if (viewport) await page.setViewportSize(viewport);
+    },
+    serviceWorkers,
+  );
   opened.errors.push(...refusals);
   refusals = opened.errors;
   try {
@@ -301,7 +306,8 @@ test('screenshots of the dashboard at laptop and phone widths', async () => {
 });
 
 test('the chart settings form changes the chart type in the cell text and redraws it', async () => {
-  const { page, errors } = await openNotebook();
+  // The form's download is refused below: the service worker must not answer it from its cache.
+  const { page, errors } = await openNotebook(undefined, 'block');
   const chart = cell(page, 'Revenue by education');
   await expect.poll(() => chart.locator('g[aria-label="bar"] rect').count()).toBeGreaterThan(0);
 
