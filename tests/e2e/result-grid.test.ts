@@ -26,6 +26,10 @@ test('clicking total_revenue sorts gold.customer_360 by it, both ways, then back
   const customers = cell(page, 'gold.customer_360');
   await customers.scrollIntoViewIfNeeded();
   const grid = customers.getByRole('table', { name: 'Result of gold.customer_360' });
+  // Off screen a grid is not laid out (content-visibility), and has no text to read until
+  // it is scrolled to and the next frame lays it out.
+  await grid.scrollIntoViewIfNeeded();
+  await expect.poll(() => grid.getByRole('columnheader').first().innerText()).not.toBe('');
   const headers = await grid.getByRole('columnheader').allInnerTexts();
   const column = headers.findIndex((h) => h.startsWith('total_revenue'));
   expect(column).toBeGreaterThan(0);

@@ -46,7 +46,10 @@ test('the sample notebook runs on open and gold.customer_360 is done with its ro
   await expect
     .poll(() => gold.getByRole('table', { name: 'Result of gold.customer_360' }).isVisible())
     .toBe(true);
-  expect(await gold.locator('mn-result-grid .footer').innerText()).toMatch(
+  // Off screen a grid is not laid out (content-visibility), and has no text to read until
+  // it is scrolled to and the next frame lays it out.
+  await gold.locator('mn-result-grid .footer').scrollIntoViewIfNeeded();
+  await expect.poll(() => gold.locator('mn-result-grid .footer').innerText()).toMatch(
     /Showing rows 1–\d+ of [\d,]+/,
   );
 

@@ -56,7 +56,10 @@ test('dropping the dedup from silver.sales turns its tests red; restoring it tur
   // A sample of the offending keys, and the SQL that lists all of them, ready to copy.
   const sample = unique.getByRole('table', { name: 'Failing rows of unique (order_number, order_line)' });
   expect(await sample.isVisible()).toBe(true);
-  expect(await sample.innerText()).toContain('occurrences');
+  // Off screen a grid is not laid out (content-visibility), and has no text to read until
+  // it is scrolled to and the next frame lays it out.
+  await sample.scrollIntoViewIfNeeded();
+  await expect.poll(() => sample.innerText()).toContain('occurrences');
   expect(await unique.getByLabel('SQL of unique (order_number, order_line)').innerText()).toMatch(/HAVING count\(\*\) > 1/);
   expect(await unique.getByRole('button', { name: 'Copy SQL' }).isVisible()).toBe(true);
   // The other tests still pass, and say so.

@@ -6,6 +6,8 @@ export const chartViewStyles = css`
     position: relative;
     display: block;
     min-width: 0;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 320px;
   }
   .top {
     display: flex;

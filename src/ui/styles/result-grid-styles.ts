@@ -6,6 +6,8 @@ export const resultGridStyles = (rowHeight: number, headerHeight: number): CSSRe
   :host {
     display: block;
     font-size: 13px;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 300px;
   }
   .scroller {
     position: relative;
