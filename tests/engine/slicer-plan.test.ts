@@ -10,6 +10,7 @@ import { parseNotebook } from '../../src/notebook/format.ts';
 import { NotebookRuntime } from '../../src/runtime/notebook-runtime.ts';
 import { valueToDecimalText } from '../../src/dashboard/decimal-text.ts';
 import { recording } from './recording-engine.ts';
+import { REVENUE_BY_YEAR_CHART, REVENUE_CARD, SLICERS_AND_FILTERED_VIEW } from './slicer-cells.ts';
 
 const NOTEBOOK = `# Slicer plan
 
@@ -18,32 +19,9 @@ CREATE OR REPLACE TABLE gold.sales AS
 SELECT * FROM (VALUES ('F', 2016, 10.50), ('M', 2016, 20.25), ('F', 2017, 5.00), (NULL, 2017, 1.00)) t(gender, year, revenue)
 \`\`\`
 
-\`\`\`input id=input-gender
-name: gender
-label: Gender
-control: select
-options: [F, M]
-\`\`\`
+${SLICERS_AND_FILTERED_VIEW}
 
-\`\`\`input id=input-year
-name: year
-label: Year
-control: select
-numeric: true
-options: [2016, 2017]
-\`\`\`
-
-\`\`\`sql id=filtered
-CREATE OR REPLACE VIEW gold.filtered AS
-SELECT * FROM gold.sales WHERE ($gender IS NULL OR gender = $gender) AND ($year IS NULL OR year = $year)
-\`\`\`
-
-\`\`\`kpi id=kpi-revenue
-label: Total revenue
-sql: SELECT sum(revenue) FROM gold.filtered
-format: currency
-compare: year
-\`\`\`
+${REVENUE_CARD}
 
 \`\`\`kpi id=kpi-lines
 label: Lines
@@ -52,13 +30,7 @@ format: integer
 compare: year
 \`\`\`
 
-\`\`\`chart id=chart-by-year
-title: Revenue by year
-data: SELECT year, sum(revenue) AS revenue FROM gold.filtered GROUP BY year ORDER BY year
-mark: bar
-x: year
-y: revenue
-\`\`\`
+${REVENUE_BY_YEAR_CHART}
 
 \`\`\`sql id=top-lines
 SELECT gender, revenue FROM gold.sales WHERE $gender IS NULL OR gender = $gender ORDER BY revenue DESC
